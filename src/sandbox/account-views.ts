@@ -1,0 +1,80 @@
+/** JSON shapes of AIS data: accountDetails, balances and transaction entries. */
+import { covers, listMayShowBalances, withOwnerName } from './consent-access.js';
+import type { RequestContext } from './context.js';
+import { type Balance, type BankAccount, type Counterparty, type Transaction, balancesOf } from './data.js';
+import { today } from './dates.js';
+import { type Href, href } from './links.js';
+import { formatAmount } from './money.js';
+import type { ConsentRecord } from './store.js';
+
+const seg = encodeURIComponent;
+
+export function accountPath(account: BankAccount): string {
+  return `/v1/accounts/${seg(account.resourceId)}`;
+}
+
+export function balanceJson(ctx: RequestContext, b: Balance): Record<string, unknown> {
+  const amount = ctx.env.defects.has('amount-as-number') ? b.cents / 100 : formatAmount(b.cents);
+  return {
+    balanceAmount: { currency: b.currency, amount },
+    balanceType: b.type,
+    ...(b.lastChangeDateTime ? { lastChangeDateTime: b.lastChangeDateTime } : {}),
+    ...(b.referenceDate ? { referenceDate: b.referenceDate } : {}),
+  };
+}
+
+export function balancesJson(ctx: RequestContext, account: BankAccount): Record<string, unknown>[] {
+  return balancesOf(account, today()).map((b) => balanceJson(ctx, b));
+}
+
+export interface DetailsOptions {
+  withBalance: boolean;
+  /** Account list: the consent may allow listing without per-account reads. */
+  inList: boolean;
+}
+
+export function accountDetailsJson(
+  ctx: RequestContext,
+  account: BankAccount,
+  consent: ConsentRecord,
+  opts: DetailsOptions,
+): Record<string, unknown> {
+  const links: Record<string, Href> = {};
+  if (covers(consent, account, 'balances')) links.balances = href(ctx, `${accountPath(account)}/balances`);
+  if (covers(consent, account, 'transactions')) links.transactions = href(ctx, `${accountPath(account)}/transactions`);
+  const showBalances = opts.withBalance && (opts.inList ? listMayShowBalances(consent, account) : covers(consent, account, 'balances'));
+  return {
+    resourceId: account.resourceId,
+    iban: account.iban,
+    currency: account.currency,
+    ...(withOwnerName(consent) ? { ownerName: account.ownerName } : {}),
+    name: account.name,
+    product: account.product,
+    cashAccountType: account.cashAccountType,
+    status: 'enabled',
+    bic: account.bic,
+    usage: account.usage,
+    ...(showBalances ? { balances: balancesJson(ctx, account) } : {}),
+    ...(Object.keys(links).length > 0 ? { _links: links } : {}),
+  };
+}
+
+function party(prefix: 'creditor' | 'debtor', p: Counterparty): Record<string, unknown> {
+  return { [`${prefix}Name`]: p.name, ...(p.iban ? { [`${prefix}Account`]: { iban: p.iban } } : {}) };
+}
+
+export function transactionJson(ctx: RequestContext, account: BankAccount, tx: Transaction): Record<string, unknown> {
+  const outgoing = tx.cents < 0;
+  return {
+    transactionId: tx.transactionId,
+    entryReference: tx.transactionId,
+    ...(tx.bookingDate ? { bookingDate: tx.bookingDate } : {}),
+    valueDate: tx.valueDate,
+    transactionAmount: { currency: tx.currency, amount: formatAmount(tx.cents) },
+    ...party('creditor', outgoing ? tx.counterparty : tx.self),
+    ...party('debtor', outgoing ? tx.self : tx.counterparty),
+    remittanceInformationUnstructured: tx.remittance,
+    bankTransactionCode: tx.bankTransactionCode,
+    _links: { transactionDetails: href(ctx, `${accountPath(account)}/transactions/${seg(tx.transactionId)}`) },
+  };
+}

@@ -1,0 +1,84 @@
+/** Account information consents: creation, reads, deletion and authorisation routes. */
+import {
+  getScaStatus,
+  listAuthorisations,
+  creationAnswer,
+  startAuthorisation,
+  updatePsuData,
+} from './authorisations.js';
+import { readJsonBody } from './body.js';
+import { validateConsentRequest } from './consent-validation.js';
+import type { RequestContext } from './context.js';
+import { today } from './dates.js';
+import { apiError } from './errors.js';
+import { explicitAuthorisationPreferred, psuIdHeader, readTppRedirect, requirePsuIpAddress } from './headers.js';
+import { failOpenAuthorisations, refreshConsent } from './lifecycle.js';
+import { href } from './links.js';
+import { sendEmpty, sendJson } from './response.js';
+import type { ConsentRecord } from './store.js';
+
+/** POST /v1/consents */
+export function createConsent(ctx: RequestContext): void {
+  requirePsuIpAddress(ctx);
+  const redirect = readTppRedirect(ctx);
+  const explicit = explicitAuthorisationPreferred(ctx);
+  const validated = validateConsentRequest(readJsonBody(ctx, true));
+  const { store } = ctx.env;
+  const psuIdHint = psuIdHeader(ctx);
+  const consent: ConsentRecord = {
+    kind: 'consent',
+    id: store.newId(),
+    ...validated,
+    consentStatus: 'received',
+    lastActionDate: today(),
+    ...(psuIdHint ? { psuIdHint } : {}),
+    redirect,
+    authorisationIds: [],
+  };
+  store.consents.set(consent.id, consent);
+
+  const { links, headers } = creationAnswer(ctx, consent, explicit);
+  sendJson(ctx, 201, { consentStatus: consent.consentStatus, consentId: consent.id, _links: links }, headers);
+}
+
+function findConsent(ctx: RequestContext): ConsentRecord {
+  const id = ctx.params.consentId ?? '';
+  const consent = ctx.env.store.consents.get(id);
+  if (!consent) throw apiError(403, 'CONSENT_UNKNOWN', `Consent ${id} does not exist`, 'consentId');
+  refreshConsent(consent);
+  return consent;
+}
+
+/** GET /v1/consents/{consentId} */
+export function getConsent(ctx: RequestContext): void {
+  const c = findConsent(ctx);
+  sendJson(ctx, 200, {
+    access: c.access,
+    recurringIndicator: c.recurringIndicator,
+    validUntil: c.validUntil,
+    frequencyPerDay: c.frequencyPerDay,
+    lastActionDate: c.lastActionDate,
+    consentStatus: c.consentStatus,
+    ...(c.consentStatus === 'valid' ? { _links: { account: href(ctx, '/v1/accounts') } } : {}),
+  });
+}
+
+/** GET /v1/consents/{consentId}/status */
+export function getConsentStatus(ctx: RequestContext): void {
+  sendJson(ctx, 200, { consentStatus: findConsent(ctx).consentStatus });
+}
+
+/** DELETE /v1/consents/{consentId}: received → rejected, valid → terminatedByTpp; final stays final. */
+export function deleteConsent(ctx: RequestContext): void {
+  const c = findConsent(ctx);
+  if (c.consentStatus === 'received') c.consentStatus = 'rejected';
+  else if (c.consentStatus === 'valid') c.consentStatus = 'terminatedByTpp';
+  c.lastActionDate = today();
+  failOpenAuthorisations(ctx.env.store, c);
+  sendEmpty(ctx, 204);
+}
+
+export const startConsentAuthorisation = (ctx: RequestContext): void => startAuthorisation(ctx, findConsent(ctx));
+export const listConsentAuthorisations = (ctx: RequestContext): void => listAuthorisations(ctx, findConsent(ctx));
+export const getConsentScaStatus = (ctx: RequestContext): void => getScaStatus(ctx, findConsent(ctx));
+export const updateConsentPsuData = (ctx: RequestContext): void => updatePsuData(ctx, findConsent(ctx));

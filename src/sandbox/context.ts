@@ -1,0 +1,33 @@
+/** What a handler gets for one request. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DefectSet } from './defects.js';
+import type { Store } from './store.js';
+
+/** Shared by all requests of one running sandbox. */
+export interface SandboxEnv {
+  store: Store;
+  defects: DefectSet;
+  /** Base URL for links when the Host header cannot be used. */
+  fallbackBaseUrl: string;
+  /** Fixed public base URL (overrides the Host header). */
+  publicUrl?: string;
+}
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  env: SandboxEnv;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  params: Record<string, string>;
+  rawBody: Buffer;
+  /** X-Request-ID to echo: the request's own, or a fresh one when it sent none. */
+  echoRequestId: string;
+  /** Absolute base URL of this bank (no trailing slash), e.g. http://127.0.0.1:4000. */
+  baseUrl: string;
+  /** A request header's value, or undefined when absent. */
+  header(name: string): string | undefined;
+}
+
+export type Handler = (ctx: RequestContext) => void | Promise<void>;

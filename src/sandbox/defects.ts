@@ -1,0 +1,69 @@
+/**
+ * The defect registry: named ways to make the reference bank misbehave in exactly one respect.
+ * Every defect names the check ids that must catch it; the clean bank trips none of them.
+ */
+import type { DefectDescription } from './types.js';
+
+const DEFINITIONS = {
+  'status-200-on-initiation': {
+    description: 'Payment initiation answers 200 instead of the declared 201.',
+    caughtBy: ['response.status-declared'],
+  },
+  'amount-as-number': {
+    description: 'Balance amounts (balanceAmount.amount) are JSON numbers instead of strings.',
+    caughtBy: ['response.schema'],
+  },
+  'json-as-text-plain': {
+    description: 'Successful JSON responses carry Content-Type text/plain.',
+    caughtBy: ['response.content-type'],
+  },
+  'no-x-request-id-echo': {
+    description: 'Responses carry no X-Request-ID header.',
+    caughtBy: ['header.x-request-id-echo'],
+  },
+  'no-location-on-201': {
+    description: 'The 201 responses of payment initiation and consent creation lack the Location header.',
+    caughtBy: ['header.location-on-201'],
+  },
+  'errors-without-tpp-messages': {
+    description: 'Error (4xx) bodies are {"error": "<text>"} instead of carrying tppMessages.',
+    caughtBy: ['error.tpp-messages'],
+  },
+  'no-sca-redirect-link': {
+    description: 'Redirect initiation, consent and start-authorisation responses omit _links.scaRedirect.',
+    caughtBy: ['links.required'],
+  },
+} as const satisfies Record<string, DefectDescription>;
+
+export type DefectName = keyof typeof DEFINITIONS;
+
+/** All defects the reference bank knows, by name. */
+export const DEFECTS: Readonly<Record<string, DefectDescription>> = DEFINITIONS;
+
+export function isDefectName(name: string): name is DefectName {
+  return Object.prototype.hasOwnProperty.call(DEFINITIONS, name);
+}
+
+/** The defects switched on for one running sandbox; handlers ask `defects.has(name)`. */
+export class DefectSet {
+  private readonly active: ReadonlySet<DefectName>;
+
+  constructor(names: readonly string[] = []) {
+    const unknown = names.filter((n) => !isDefectName(n));
+    if (unknown.length > 0) {
+      throw new Error(
+        `Unknown sandbox defect${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. ` +
+          `Known defects: ${Object.keys(DEFINITIONS).join(', ')}`,
+      );
+    }
+    this.active = new Set(names as DefectName[]);
+  }
+
+  has(name: DefectName): boolean {
+    return this.active.has(name);
+  }
+
+  list(): DefectName[] {
+    return [...this.active];
+  }
+}

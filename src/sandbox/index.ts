@@ -1,0 +1,51 @@
+/** The reference bank (sandbox ASPSP): start it in-process and get its base URL. */
+import type { AddressInfo } from 'node:net';
+import type { SandboxEnv } from './context.js';
+import { DefectSet } from './defects.js';
+import { createSandboxServer } from './server.js';
+import { Store } from './store.js';
+import type { RunningSandbox, SandboxOptions } from './types.js';
+
+export { DEFECTS, type DefectName } from './defects.js';
+export { PSUS, ACCOUNTS } from './data.js';
+export type { DefectDescription, RunningSandbox, SandboxOptions } from './types.js';
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts the bank; rejects when a defect name is unknown or the port cannot be bound. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const defects = new DefectSet(options.defects ?? []);
+  const host = options.host ?? '127.0.0.1';
+  const env: SandboxEnv = {
+    store: new Store(),
+    defects,
+    fallbackBaseUrl: '',
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  };
+  const server = createSandboxServer(env);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${displayHost(host)}:${port}`;
+  env.fallbackBaseUrl = url;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    defects: defects.list(),
+    close(): Promise<void> {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** Writing responses: every one echoes X-Request-ID; defects that alter the envelope act here. */
+import type { RequestContext } from './context.js';
+import { type ApiError, errorBody } from './errors.js';
+
+type Headers = Record<string, string>;
+
+function write(ctx: RequestContext, status: number, headers: Headers, body?: string): void {
+  const { res } = ctx;
+  if (res.headersSent) return;
+  const all: Headers = { 'Cache-Control': 'no-store', ...headers };
+  if (!ctx.env.defects.has('no-x-request-id-echo')) all['X-Request-ID'] = ctx.echoRequestId;
+  if (body !== undefined) all['Content-Length'] = String(Buffer.byteLength(body));
+  res.writeHead(status, all);
+  res.end(body);
+}
+
+/** A JSON success (or other JSON) response. */
+export function sendJson(ctx: RequestContext, status: number, body: unknown, headers: Headers = {}): void {
+  const textPlain = ctx.env.defects.has('json-as-text-plain') && status >= 200 && status < 300;
+  const contentType = textPlain ? 'text/plain; charset=utf-8' : 'application/json';
+  write(ctx, status, { ...headers, 'Content-Type': contentType }, JSON.stringify(body));
+}
+
+export function sendEmpty(ctx: RequestContext, status: number, headers: Headers = {}): void {
+  write(ctx, status, headers);
+}
+
+export function sendError(ctx: RequestContext, err: ApiError): void {
+  const body = errorBody(err, ctx.env.defects);
+  if (body === undefined) write(ctx, err.status, { ...err.headers });
+  else write(ctx, err.status, { ...err.headers, 'Content-Type': 'application/json' }, JSON.stringify(body));
+}
+
+export function sendHtml(ctx: RequestContext, status: number, html: string): void {
+  write(ctx, status, { 'Content-Type': 'text/html; charset=utf-8' }, html);
+}
+
+export function sendRedirect(ctx: RequestContext, location: string, status = 302): void {
+  write(ctx, status, { Location: location });
+}

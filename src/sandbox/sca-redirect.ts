@@ -1,0 +1,144 @@
+/** The redirect SCA pages: GET shows the form, POST approves or rejects (DOMAIN §4.4). */
+import { readFormBody } from './body.js';
+import type { RequestContext } from './context.js';
+import { findPsu } from './data.js';
+import { approve, awaitingSca, isFinalSca, markStarted, refusalFor, reject } from './lifecycle.js';
+import { scaRedirectUrl } from './links.js';
+import { loginPage, messagePage } from './redirect-pages.js';
+import { sendHtml, sendRedirect } from './response.js';
+import type { AuthorisableRecord, AuthorisationRecord } from './store.js';
+
+/** Wrong logins allowed before the authorisation fails. */
+export const MAX_FAILED_LOGINS = 3;
+
+interface Target {
+  auth: AuthorisationRecord;
+  parent: AuthorisableRecord;
+}
+
+/** The authorisation of the page, or undefined after an error page was sent. */
+function target(ctx: RequestContext): Target | undefined {
+  const id = ctx.params.authorisationId ?? '';
+  const auth = ctx.env.store.authorisations.get(id);
+  const parent = auth ? ctx.env.store.parentOf(auth) : undefined;
+  if (!auth || !parent) {
+    sendHtml(ctx, 404, messagePage('Unknown authorisation', 'This authorisation link is not known to the bank.'));
+    return undefined;
+  }
+  if (isFinalSca(auth)) {
+    sendHtml(ctx, 409, messagePage('Authorisation closed', `This authorisation is already ${auth.scaStatus} and cannot be used again.`));
+    return undefined;
+  }
+  if (!awaitingSca(parent)) {
+    sendHtml(ctx, 409, messagePage('Authorisation closed', `This ${parent.kind} no longer awaits an authorisation.`));
+    return undefined;
+  }
+  return { auth, parent };
+}
+
+function summary(parent: AuthorisableRecord): Array<[string, string]> {
+  if (parent.kind === 'payment') {
+    const d = parent.data as {
+      instructedAmount?: { amount: string; currency: string };
+      creditorName?: string;
+      creditorAccount?: { iban?: string };
+      debtorAccount?: { iban?: string };
+      remittanceInformationUnstructured?: string;
+    };
+    return [
+      ['Payment', parent.product],
+      ['Amount', d.instructedAmount ? `${d.instructedAmount.amount} ${d.instructedAmount.currency}` : ''],
+      ['To', `${d.creditorName ?? ''} ${d.creditorAccount?.iban ?? ''}`.trim()],
+      ['From account', d.debtorAccount?.iban ?? ''],
+      ['Reference', d.remittanceInformationUnstructured ?? ''],
+    ];
+  }
+  const a = parent.access;
+  const scope = a.allPsd2
+    ? `All PSD2 services on all accounts (${a.allPsd2})`
+    : a.availableAccounts
+      ? `List of available accounts (${a.availableAccounts})`
+      : a.availableAccountsWithBalance
+        ? `List of available accounts with balances (${a.availableAccountsWithBalance})`
+        : parent.form === 'bankOffered'
+          ? 'Accounts, balances and transactions of all your accounts'
+          : [
+              a.accounts?.length ? `accounts: ${a.accounts.map((r) => r.iban).join(', ')}` : '',
+              a.balances?.length ? `balances: ${a.balances.map((r) => r.iban).join(', ')}` : '',
+              a.transactions?.length ? `transactions: ${a.transactions.map((r) => r.iban).join(', ')}` : '',
+            ]
+              .filter(Boolean)
+              .join('; ');
+  return [
+    ['Access', scope],
+    ['Valid until', parent.validUntil],
+    ['Recurring', parent.recurringIndicator ? `yes, up to ${parent.frequencyPerDay} times a day` : 'no (one-off)'],
+  ];
+}
+
+function showForm(ctx: RequestContext, t: Target, status: number, error?: string, psuId?: string): void {
+  const title = t.parent.kind === 'payment' ? 'Authorise payment' : 'Grant account access';
+  sendHtml(
+    ctx,
+    status,
+    loginPage({
+      title,
+      summary: summary(t.parent),
+      formAction: scaRedirectUrl(ctx, t.auth.id),
+      formToken: t.auth.formToken,
+      ...(error ? { error } : {}),
+      ...(psuId ? { psuId } : {}),
+    }),
+  );
+}
+
+/** Sends the PSU back to the TPP, or shows a closing page when the TPP gave no URI. */
+function finish(ctx: RequestContext, t: Target, ok: boolean): void {
+  const uri = ok ? t.auth.redirect.redirectUri : (t.auth.redirect.nokRedirectUri ?? t.auth.redirect.redirectUri);
+  if (uri) return sendRedirect(ctx, uri, 302);
+  const text = ok ? 'The authorisation is complete.' : 'The authorisation was rejected.';
+  sendHtml(ctx, 200, messagePage(ok ? 'Done' : 'Rejected', `${text} You may close this window and return to the application.`));
+}
+
+/** GET /sca/{authorisationId} */
+export function showScaPage(ctx: RequestContext): void {
+  const t = target(ctx);
+  if (!t) return;
+  markStarted(t.auth);
+  showForm(ctx, t, 200);
+}
+
+/** POST /sca/{authorisationId} */
+export function submitScaPage(ctx: RequestContext): void {
+  const t = target(ctx);
+  if (!t) return;
+  const form = readFormBody(ctx);
+  if (!form) {
+    return sendHtml(ctx, 415, messagePage('Unsupported form', 'The form must be sent as application/x-www-form-urlencoded.'));
+  }
+  if (form.get('token') !== t.auth.formToken) {
+    return sendHtml(ctx, 400, messagePage('Invalid form', 'The form does not belong to this authorisation. Open the link again.'));
+  }
+  markStarted(t.auth);
+  const decision = form.get('decision');
+  if (decision === 'reject') {
+    reject(ctx.env.store, t.auth);
+    return finish(ctx, t, false);
+  }
+  if (decision !== 'approve') return showForm(ctx, t, 400, 'Choose Approve or Reject.');
+  const psuId = (form.get('psuId') ?? '').trim();
+  const psu = findPsu(psuId);
+  if (!psu || psu.password !== form.get('password')) {
+    t.auth.failedLogins += 1;
+    if (t.auth.failedLogins >= MAX_FAILED_LOGINS) {
+      reject(ctx.env.store, t.auth);
+      return finish(ctx, t, false);
+    }
+    const left = MAX_FAILED_LOGINS - t.auth.failedLogins;
+    return showForm(ctx, t, 200, `Unknown user or wrong password. ${left} attempt${left === 1 ? '' : 's'} left.`, psuId);
+  }
+  const refusal = refusalFor(t.parent, psu);
+  if (refusal) return showForm(ctx, t, 200, refusal, psuId);
+  approve(ctx.env.store, t.auth, psu);
+  finish(ctx, t, true);
+}

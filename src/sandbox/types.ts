@@ -1,0 +1,25 @@
+/** Public shape of the reference bank (the bundled sandbox ASPSP). */
+export interface SandboxOptions {
+  /** Port to listen on; 0 or absent picks a free one. */
+  port?: number;
+  /** Host to bind; default 127.0.0.1. */
+  host?: string;
+  /** Named defects to switch on (see src/sandbox/defects.ts). Unknown names are an error. */
+  defects?: string[];
+  /** Public base URL for links and Location (e.g. behind a proxy); default: from the Host header. */
+  publicUrl?: string;
+}
+
+export interface RunningSandbox {
+  /** Base URL, e.g. http://127.0.0.1:41234 (API paths start with /v1 below it). */
+  url: string;
+  defects: string[];
+  close(): Promise<void>;
+}
+
+export interface DefectDescription {
+  /** What the bank does wrong, in one sentence. */
+  description: string;
+  /** The check ids that must catch it. */
+  caughtBy: string[];
+}
