@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { formatProblem, parseValidatedYaml, type YamlProblem } from '../yaml/validated-yaml.js';
+import type { Profile, ProfileDocument, Secret } from './types.js';
+import schema from './profile.schema.json' with { type: 'json' };
+
+
+/** A profile that cannot be used; the message names the file, line and field. */
+export class ProfileError extends Error {
+  constructor(readonly problems: YamlProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ProfileError';
+  }
+}
+
+function resolveSecret(secret: Secret | undefined, file: string, field: string): string | undefined {
+  if (secret === undefined || typeof secret === 'string') return secret;
+  const value = process.env[secret.env];
+  if (value === undefined || value === '') {
+    throw new ProfileError([{ file, field, message: `environment variable ${secret.env} is not set` }]);
+  }
+  return value;
+}
+
+/** Read, validate and resolve a profile file. Throws ProfileError for anything a user must fix. */
+export function loadProfile(file: string): Profile {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ProfileError([{ file, message: `cannot read the profile (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+  }
+  const { value, problems } = parseValidatedYaml<ProfileDocument>(text, file, schema);
+  if (!value) throw new ProfileError(problems);
+  const password = resolveSecret(value.psu?.password, file, 'psu.password');
+  return {
+    source: path,
+    name: value.name,
+    ...(value.baseUrl ? { baseUrl: value.baseUrl.replace(/\/+$/, '') } : {}),
+    ...(value.spec ? { spec: resolve(dirname(path), value.spec) } : {}),
+    defects: value.sandbox?.defects ?? [],
+    services: value.services ?? {},
+    scaApproaches: value.scaApproaches ?? ['redirect'],
+    psu: { id: value.psu?.id ?? 'psu-1', ...(password !== undefined ? { password } : {}), ipAddress: value.psu?.ipAddress ?? '192.0.2.10', ...(value.psu?.iban ? { iban: value.psu.iban } : {}) },
+    tpp: { redirectUri: value.tpp?.redirectUri ?? 'https://tpp.example/sca/ok', ...(value.tpp?.nokRedirectUri ? { nokRedirectUri: value.tpp.nokRedirectUri } : {}) },
+    sca: value.sca ?? {},
+    timeouts: { requestMs: value.timeouts?.requestMs ?? 30_000, pollMs: value.timeouts?.pollMs ?? 10_000 },
+    accepted: value.accepted ?? [],
+  };
+}
+
+/** Every secret value of a profile, for redaction. */
+export function secretsOf(profile: Profile): string[] {
+  return [profile.psu.password].filter((s): s is string => typeof s === 'string' && s.length > 0);
+}

@@ -1,0 +1,63 @@
+export type Secret = string | { env: string };
+
+export interface ServiceOffer {
+  payments?: string[];
+  'bulk-payments'?: string[];
+  'periodic-payments'?: string[];
+  consents?: boolean;
+  accounts?: boolean;
+  'card-accounts'?: boolean;
+  'funds-confirmations'?: boolean;
+  'signing-baskets'?: boolean;
+}
+
+export type ScaApproach = 'redirect' | 'embedded' | 'decoupled' | 'oauth';
+
+export interface FormButton {
+  name: string;
+  value: string;
+}
+
+export interface RedirectForm {
+  fields?: Record<string, string>;
+  approve?: FormButton;
+  reject?: FormButton;
+}
+
+export interface AcceptedDeviation {
+  check: string;
+  operation?: string;
+  until?: string;
+  reason: string;
+}
+
+/** The profile file as written (see profile.schema.json). */
+export interface ProfileDocument {
+  name: string;
+  baseUrl?: string;
+  spec?: string;
+  sandbox?: { defects?: string[] };
+  services?: ServiceOffer;
+  scaApproaches?: ScaApproach[];
+  psu?: { id: string; password?: Secret; ipAddress?: string; iban?: string };
+  tpp?: { redirectUri?: string; nokRedirectUri?: string };
+  sca?: { redirect?: RedirectForm };
+  timeouts?: { requestMs?: number; pollMs?: number };
+  accepted?: AcceptedDeviation[];
+}
+
+/** A loaded profile: validated, defaults filled in, secrets resolved, paths absolute. */
+export interface Profile {
+  source: string;
+  name: string;
+  baseUrl?: string;
+  spec?: string;
+  defects: string[];
+  services: ServiceOffer;
+  scaApproaches: ScaApproach[];
+  psu: { id: string; password?: string; ipAddress: string; iban?: string };
+  tpp: { redirectUri: string; nokRedirectUri?: string };
+  sca: { redirect?: RedirectForm };
+  timeouts: { requestMs: number; pollMs: number };
+  accepted: AcceptedDeviation[];
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundled } from '../../src/paths.js';
+import { loadProfile, ProfileError, secretsOf } from '../../src/profile/load.js';
+
+function write(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'profile-')), 'bank.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+function problemOf(file: string): ProfileError {
+  try {
+    loadProfile(file);
+  } catch (e) {
+    return e as ProfileError;
+  }
+  throw new Error('expected a ProfileError');
+}
+
+describe('profiles', () => {
+  it('loads the bundled reference bank profile with defaults filled in', () => {
+    const p = loadProfile(bundled.profile());
+    expect(p.baseUrl).toBeUndefined();
+    expect(p.services.payments).toContain('sepa-credit-transfers');
+    expect(p.scaApproaches).toEqual(['redirect']);
+    expect(p.timeouts.requestMs).toBeGreaterThan(0);
+  });
+
+  it('names the file, line and misspelt field, with a suggestion', () => {
+    const e = problemOf(write('name: Bank\nbaseUrl: https://bank.example/psd2\nscaApproachs: [redirect]\n'));
+    expect(e).toBeInstanceOf(ProfileError);
+    expect(e.message).toMatch(/bank\.yaml:3: scaApproachs: unknown field 'scaApproachs' \(did you mean 'scaApproaches'\?\)/);
+  });
+
+  it('names nested fields and wrong values', () => {
+    const e = problemOf(write('name: Bank\npsu:\n  id: u1\n  pasword: x\nscaApproaches: [redirect, telepathy]\n'));
+    expect(e.message).toContain("psu.pasword: unknown field 'pasword' (did you mean 'password'?)");
+    expect(e.message).toMatch(/:5: scaApproaches\.1: must be one of/);
+  });
+
+  it('reads secrets from the environment and never needs them in the file', () => {
+    const file = write('name: Bank\npsu: { id: u1, password: { env: XS2A_TEST_PSU_PASSWORD } }\n');
+    delete process.env['XS2A_TEST_PSU_PASSWORD'];
+    expect(problemOf(file).message).toContain('psu.password: environment variable XS2A_TEST_PSU_PASSWORD is not set');
+    process.env['XS2A_TEST_PSU_PASSWORD'] = 'pw-from-env';
+    const p = loadProfile(file);
+    expect(p.psu.password).toBe('pw-from-env');
+    expect(secretsOf(p)).toEqual(['pw-from-env']);
+  });
+
+  it('says so when the file cannot be read or is not YAML', () => {
+    expect(problemOf('/nonexistent/bank.yaml').message).toContain('cannot read the profile (ENOENT)');
+    expect(problemOf(write('name: [unclosed\n')).message).toMatch(/bank\.yaml:\d+:/);
+  });
+});
