@@ -1,0 +1,19 @@
+/** What the CLI hands to the vitest workers (provide/inject): plain JSON. */
+export interface RunConfig {
+  /** Base URL of the target; absent: the global setup starts the bundled reference bank. */
+  baseUrl?: string;
+  profilePath: string;
+  specPath: string;
+  /** Folder holding the scenario groups and fixtures/. */
+  scenarioRoot: string;
+  /** Defects of the bundled bank (used only when it is started here). */
+  defects: string[];
+}
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    xs2aRun: RunConfig;
+    /** The base URL the suites send to, set by the CLI or the global setup. */
+    xs2aTarget: string;
+  }
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { OutgoingRequest } from '../http/client.js';
+import type { Session } from '../run/session.js';
+import { driveRedirectForm } from '../sca/redirect-form.js';
+import { captureValue, pathValue, unmetExpectations } from './expect.js';
+import { fixtureFor, type Fixtures } from './fixtures.js';
+import { render, renderString, TemplateError, type TemplateScope } from './template.js';
+import { cellName, type Cell, type PollStep, type RequestSpec, type RequestStep, type Scenario, type ScaStep, type Step } from './types.js';
+
+export interface StepResult {
+  step: string;
+  ok: boolean;
+  /** Why the step failed, when it did. */
+  failures: string[];
+  exchangeIds: string[];
+}
+
+export interface ScenarioOutcome {
+  steps: StepResult[];
+  /** Every failed expectation or broken step, "step: reason". */
+  failures: string[];
+}
+
+function duration(text: string | undefined, fallback: number): number {
+  if (!text) return fallback;
+  const m = /^(\d+)(ms|s)$/.exec(text)!;
+  return Number(m[1]) * (m[2] === 's' ? 1000 : 1);
+}
+
+/** Runs one scenario in one cell of the matrix, step by step, through a Session. */
+class ScenarioRun {
+  readonly #vars: Record<string, unknown>;
+  readonly #scope: TemplateScope;
+  readonly #origin: { scenario: string; cell: string };
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly cell: Cell,
+    readonly session: Session,
+    fixtures: Fixtures,
+  ) {
+    const { psu, tpp } = session.profile;
+    this.#vars = { ...cell, psu, tpp };
+    this.#scope = { vars: this.#vars, fixture: (name) => fixtureFor(fixtures, name, cell) };
+    this.#origin = { scenario: scenario.id, cell: cellName(cell) };
+  }
+
+  #request(spec: RequestSpec, step: string): OutgoingRequest {
+    const { profile } = this.session;
+    const path = renderString(spec.path, this.#scope);
+    const query = spec.query ? new URLSearchParams(Object.entries(render(spec.query, this.#scope) as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])) : undefined;
+    const body = spec.bodyText !== undefined ? renderString(spec.bodyText, this.#scope) : spec.body !== undefined ? JSON.stringify(render(spec.body, this.#scope)) : undefined;
+    const defaults: Record<string, string> = {
+      'x-request-id': randomUUID(),
+      'psu-ip-address': profile.psu.ipAddress,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    };
+    const omitted = new Set((spec.omitHeaders ?? []).map((h) => h.toLowerCase()));
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(defaults)) if (!omitted.has(k)) headers[k] = v;
+    for (const [k, v] of Object.entries(spec.headers ?? {})) headers[k.toLowerCase()] = renderString(v, this.#scope);
+    return {
+      method: spec.method,
+      url: `${this.session.baseUrl}${path}${query && [...query].length ? `?${query}` : ''}`,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      origin: { ...this.#origin, step },
+    };
+  }
+
+  async #requestStep(step: RequestStep): Promise<StepResult> {
+    const { exchange } = await this.session.send(this.#request(step.request, step.id));
+    if (!exchange.response) return { step: step.id, ok: false, failures: [`no response: ${exchange.error?.message}`], exchangeIds: [exchange.id] };
+    const failures = unmetExpectations(render(step.expect, this.#scope) as RequestStep['expect'], exchange.response);
+    for (const [name, source] of Object.entries(step.capture ?? {})) {
+      const value = captureValue(source, exchange.response);
+      if (value === undefined) failures.push(`nothing to capture as '${name}' at ${source}`);
+      else this.#vars[name] = value;
+    }
+    return { step: step.id, ok: failures.length === 0, failures, exchangeIds: [exchange.id] };
+  }
+
+  async #scaStep(step: ScaStep): Promise<StepResult> {
+    const { profile } = this.session;
+    const form = profile.sca.redirect;
+    const before = this.session.exchanges.length;
+    const fields = Object.fromEntries(Object.entries(form?.fields ?? {}).map(([k, v]) => [k, renderString(v, this.#scope)]));
+    const outcome = await driveRedirectForm(this.session, {
+      link: renderString(step.sca.link, this.#scope),
+      outcome: step.sca.outcome ?? 'approve',
+      fields,
+      ...(form ? { form } : {}),
+      redirectUri: profile.tpp.redirectUri,
+      ...(profile.tpp.nokRedirectUri ? { nokRedirectUri: profile.tpp.nokRedirectUri } : {}),
+      origin: { ...this.#origin, step: step.id },
+    });
+    const exchangeIds = this.session.exchanges.slice(before).map((e) => e.id);
+    return { step: step.id, ok: outcome.ok, failures: outcome.ok ? [] : [outcome.message], exchangeIds };
+  }
+
+  async #pollStep(step: PollStep): Promise<StepResult> {
+    const within = duration(step.poll.within, this.session.profile.timeouts.pollMs);
+    const every = duration(step.poll.every, 200);
+    const deadline = Date.now() + within;
+    const exchangeIds: string[] = [];
+    const seen: string[] = [];
+    for (;;) {
+      const { exchange } = await this.session.send(this.#request(step.poll.request, step.id));
+      exchangeIds.push(exchange.id);
+      if (!exchange.response) return { step: step.id, ok: false, failures: [`no response: ${exchange.error?.message}`], exchangeIds };
+      let body: unknown;
+      try {
+        body = JSON.parse(exchange.response.body);
+      } catch {
+        body = undefined;
+      }
+      const unmet = Object.entries(step.poll.until).filter(([path, values]) => !values.some((v) => JSON.stringify(v) === JSON.stringify(pathValue(body, path))));
+      if (unmet.length === 0) return { step: step.id, ok: true, failures: [], exchangeIds };
+      seen.push(unmet.map(([path]) => `${path}=${JSON.stringify(pathValue(body, path))}`).join(', '));
+      if (Date.now() + every > deadline) {
+        return { step: step.id, ok: false, failures: [`not reached within ${within} ms: ${unmet.map(([p, v]) => `${p} in ${JSON.stringify(v)}`).join(', ')}; saw ${[...new Set(seen)].join(' → ')}`], exchangeIds };
+      }
+      await new Promise((r) => setTimeout(r, every));
+    }
+  }
+
+  async #step(step: Step): Promise<StepResult> {
+    try {
+      if ('request' in step) return await this.#requestStep(step);
+      if ('sca' in step) return await this.#scaStep(step);
+      return await this.#pollStep(step);
+    } catch (err) {
+      // A template naming no value, a missing fixture: the scenario's fault, reported on its step.
+      if (err instanceof TemplateError || err instanceof Error) return { step: step.id, ok: false, failures: [err.message], exchangeIds: [] };
+      throw err;
+    }
+  }
+
+  async run(): Promise<ScenarioOutcome> {
+    const steps: StepResult[] = [];
+    for (const step of this.scenario.steps) {
+      const result = await this.#step(step);
+      steps.push(result);
+      if (!result.ok) break; // later steps depend on this one
+    }
+    return { steps, failures: steps.flatMap((s) => s.failures.map((f) => `${s.step}: ${f}`)) };
+  }
+}
+
+/** Run a scenario in one cell. Exchanges and findings land in the session. */
+export function runScenario(scenario: Scenario, cell: Cell, session: Session, fixtures: Fixtures): Promise<ScenarioOutcome> {
+  return new ScenarioRun(scenario, cell, session, fixtures).run();
+}

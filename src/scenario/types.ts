@@ -1,0 +1,86 @@
+/** The YAML scenario format (see scenario.schema.json): one flow, as the IG's sequence diagram tells it. */
+export interface ScenarioApplies {
+  service?: string[];
+  product?: string[];
+  approach?: string[];
+}
+
+export interface RequestSpec {
+  method: string;
+  /** Path below the target's base URL, templated: /v1/{{service}}/{{product}}. */
+  path: string;
+  query?: Record<string, string | number | boolean>;
+  headers?: Record<string, string>;
+  /** Default headers (X-Request-ID, PSU-IP-Address, Content-Type) not to send. */
+  omitHeaders?: string[];
+  /** JSON body: a YAML value, templated; a whole-string template keeps its type ({{fixture payment}}). */
+  body?: unknown;
+  /** Raw body text, sent as is after templating (for malformed bodies). */
+  bodyText?: string;
+}
+
+export interface Expectation {
+  status?: number | number[];
+  /** The SCA approach the bank must choose (ASPSP-SCA-Approach). */
+  scaApproach?: string;
+  /** Link names the response must carry. */
+  links?: string[];
+  /** Values of body fields by dotted path; a list means any of these. */
+  body?: Record<string, unknown>;
+  /** A tppMessages code the (error) response must carry. */
+  tppMessage?: string | string[];
+  /** Headers the response must carry. */
+  headers?: string[];
+}
+
+export interface RequestStep {
+  id: string;
+  request: RequestSpec;
+  expect?: Expectation;
+  /** name → source: body.a.b, header.location, status */
+  capture?: Record<string, string>;
+}
+
+export interface ScaStep {
+  id: string;
+  sca: {
+    approach: 'redirect';
+    /** The redirect link (templated), e.g. {{scaRedirect}}. */
+    link: string;
+    outcome?: 'approve' | 'reject';
+  };
+}
+
+export interface PollStep {
+  id: string;
+  poll: {
+    request: RequestSpec;
+    /** Dotted body path → accepted values; polling stops when all hold. */
+    until: Record<string, unknown[]>;
+    /** Bound, e.g. 10s or 500ms. */
+    within?: string;
+    every?: string;
+  };
+}
+
+export type Step = RequestStep | ScaStep | PollStep;
+
+export interface Scenario {
+  id: string;
+  title: string;
+  applies?: ScenarioApplies;
+  steps: Step[];
+  /** File the scenario came from. */
+  source: string;
+}
+
+/** One cell of the service × product × approach matrix a scenario runs in. */
+export interface Cell {
+  service?: string;
+  product?: string;
+  approach?: string;
+}
+
+export function cellName(cell: Cell): string {
+  return [cell.service, cell.product, cell.approach].filter(Boolean).join(' / ') || 'any';
+}
