@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/checks/index.js';
+import { DEFECTS } from '../../src/sandbox/index.js';
+import { cli } from './cli-harness.js';
+
+/**
+ * Every check has a defect of the reference bank that trips it: a run against the bank with that
+ * defect fails with the check's id. (The clean bank's zero findings are asserted in run.test.ts.)
+ */
+describe.concurrent('each defect of the reference bank is caught by its check', () => {
+  it('every check is named by at least one defect', () => {
+    const caught = new Set(Object.values(DEFECTS).flatMap((d) => d.caughtBy));
+    expect(CHECKS.map((c) => c.id).filter((id) => !caught.has(id))).toEqual([]);
+  });
+
+  for (const [defect, { caughtBy }] of Object.entries(DEFECTS)) {
+    it(`catches ${defect} with ${caughtBy.join(', ')}`, async () => {
+      const run = await cli(['run', '--defect', defect]);
+      expect(run.code).toBe(1);
+      const report = run.report();
+      expect(report.summary.conformant).toBe(false);
+      expect(report.run.defects).toEqual([defect]);
+      const found = new Set(report.findings.filter((f) => f.level === 'MUST').map((f) => f.check));
+      for (const check of caughtBy) expect(found, `findings of ${defect}`).toContain(check);
+    });
+  }
+});
