@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SerializedError } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { buildReport, type FinishedTest } from '../src/report/build.js';
 import type { ConformanceReport } from '../src/report/model.js';
+import { writeReportJson } from '../src/report/write.js';
 import '../src/report/test-meta.js';
 
 export interface ConformanceReporterOptions {
@@ -39,7 +38,6 @@ export class ConformanceReporter implements Reporter {
       for (const test of mod.children.allTests()) tests.push(finished(test));
     }
     this.report = buildReport(tests, { ...this.options.run, finishedAt: new Date().toISOString() }, this.options.version, errors);
-    mkdirSync(this.options.reportDir, { recursive: true });
-    writeFileSync(join(this.options.reportDir, 'report.json'), `${JSON.stringify(this.report, null, 2)}\n`);
+    writeReportJson(this.options.reportDir, this.report);
   }
 }

@@ -6,6 +6,8 @@ import { ConformanceReporter } from '../../reporters/conformance-reporter.js';
 import { ConsoleReporter } from '../../reporters/console-reporter.js';
 import { bundled, packageRoot } from '../paths.js';
 import { loadProfile } from '../profile/load.js';
+import type { ConformanceReport } from '../report/model.js';
+import { writeAbortedReports } from '../report/write.js';
 import type { RunConfig } from '../run/config.js';
 import { unreachableReason } from '../run/preflight.js';
 import { DEFECTS, startSandbox } from '../sandbox/index.js';
@@ -64,34 +66,36 @@ export async function runCommand(argv: string[]): Promise<number> {
   const given = options.target ?? profile.baseUrl;
   if (given && defects.length) throw new UsageError('defects switch the bundled reference bank; they do not apply with a --target or a profile baseUrl');
 
+  const reportDir = resolve(options['report-dir']);
+  const startedAt = new Date().toISOString();
+  const runInfo = (target: string, bundledBank: boolean): Omit<ConformanceReport['run'], 'finishedAt'> => ({
+    startedAt,
+    target,
+    bundledBank,
+    defects,
+    profile: { name: profile.name, file: profile.source },
+    spec: { title: spec.title, version: spec.version, sha256: spec.hash, file: specPath },
+  });
+
   let bank: RunningSandbox | undefined;
   let target: string;
   if (given) {
     target = targetUrl(given);
     const reason = await unreachableReason(target, Math.min(profile.timeouts.requestMs, 10_000));
-    if (reason) throw new TargetUnreachable(`cannot reach the target ${target}: ${reason}`);
+    if (reason) {
+      const message = `cannot reach the target ${target}: ${reason}`;
+      writeAbortedReports(reportDir, { ...runInfo(target, false), finishedAt: new Date().toISOString() }, version(), message);
+      throw new TargetUnreachable(message);
+    }
   } else {
     bank = await startSandbox({ defects });
     target = bank.url;
   }
 
-  const reportDir = resolve(options['report-dir']);
   mkdirSync(reportDir, { recursive: true });
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const quiet = options.quiet || process.env['CI'] === 'true';
-  const startedAt = new Date().toISOString();
-  const conformance = new ConformanceReporter({
-    reportDir,
-    version: version(),
-    run: {
-      startedAt,
-      target,
-      bundledBank: bank !== undefined,
-      defects,
-      profile: { name: profile.name, file: profile.source },
-      spec: { title: spec.title, version: spec.version, sha256: spec.hash, file: specPath },
-    },
-  });
+  const conformance = new ConformanceReporter({ reportDir, version: version(), run: runInfo(target, bank !== undefined) });
   const run: RunConfig = { baseUrl: target, profilePath: profile.source, specPath, scenarioRoot, defects };
   if (!quiet) print(`xs2a-conformance ${version()}: ${profile.name} at ${target}${defects.length ? ` (defects: ${defects.join(', ')})` : ''}`);
   try {

@@ -43,6 +43,10 @@ describe('xs2a-conformance run with bad input', () => {
     expect(run.stderr).toContain('http://127.0.0.1:9');
     expect(run.stderr).toContain('connection refused');
     expect(hasStack(run.stdout + run.stderr)).toBe(false);
+    const report = run.report();
+    expect(report.summary).toMatchObject({ tests: 0, conformant: false });
+    expect(report.errors[0]).toContain('cannot reach the target http://127.0.0.1:9');
+    expect(readFileSync(join(run.reportDir, 'junit.xml'), 'utf8')).toContain('<error message="cannot reach the target http://127.0.0.1:9');
   });
 
   it('exits 2 naming the file and field of a misspelt profile field', async () => {

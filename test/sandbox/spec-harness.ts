@@ -2,7 +2,7 @@
  * Test-only harness: judges a sandbox response against the official Berlin Group 1.3.12 file
  * (status declared, content type declared, body valid against the schema, declared headers valid).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -11,7 +11,6 @@ import { parse } from 'yaml';
 export const OFFICIAL_1_3_12 = fileURLToPath(
   new URL('../../../shared/specs/berlin-group/psd2-api-1.3.12-2022-07-06.yaml', import.meta.url),
 );
-export const officialSpecAvailable = existsSync(OFFICIAL_1_3_12);
 
 type Json = Record<string, unknown>;
 
