@@ -47,6 +47,7 @@ export function loadProfile(file: string): Profile {
     sca: value.sca ?? {},
     timeouts: { requestMs: value.timeouts?.requestMs ?? 30_000, pollMs: value.timeouts?.pollMs ?? 10_000 },
     accepted: value.accepted ?? [],
+    stateMachines: (value.stateMachines ?? []).map((f) => resolve(dirname(path), f)),
   };
 }
 

@@ -44,6 +44,7 @@ export interface ProfileDocument {
   sca?: { redirect?: RedirectForm };
   timeouts?: { requestMs?: number; pollMs?: number };
   accepted?: AcceptedDeviation[];
+  stateMachines?: string[];
 }
 
 /** A loaded profile: validated, defaults filled in, secrets resolved, paths absolute. */
@@ -60,4 +61,6 @@ export interface Profile {
   sca: { redirect?: RedirectForm };
   timeouts: { requestMs: number; pollMs: number };
   accepted: AcceptedDeviation[];
+  /** Absolute paths of the profile's state machine files. */
+  stateMachines: string[];
 }

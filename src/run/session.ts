@@ -7,7 +7,18 @@ import { redactExchange, redactText } from '../http/redact.js';
 import type { Profile } from '../profile/types.js';
 import { secretsOf } from '../profile/load.js';
 import type { Spec } from '../spec/types.js';
+import { loadMachines, type StateMachine } from '../lifecycle/machine.js';
+import { LifecycleTracker, type ObservedEdge } from '../lifecycle/tracker.js';
 import { applyAccepted } from './accepted.js';
+
+const machinesByProfile = new Map<string, ReadonlyMap<string, StateMachine>>();
+
+/** The state machines a profile judges with (bundled ones, changed or added to by the profile's files); loaded once. */
+export function machinesFor(profile: Profile): ReadonlyMap<string, StateMachine> {
+  let machines = machinesByProfile.get(profile.source);
+  if (!machines) machinesByProfile.set(profile.source, (machines = loadMachines(profile.stateMachines)));
+  return machines;
+}
 
 /**
  * What one scenario run sends and learns: every exchange goes through here, is judged by every
@@ -18,6 +29,7 @@ export class Session {
   readonly findings: Finding[] = [];
   readonly #basePath: string;
   readonly #secrets: string[];
+  readonly #tracker: LifecycleTracker;
 
   constructor(
     readonly baseUrl: string,
@@ -28,17 +40,35 @@ export class Session {
   ) {
     this.#basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
     this.#secrets = secretsOf(profile);
+    this.#tracker = new LifecycleTracker(machinesFor(profile));
   }
 
   /** Send a request, judge the exchange, keep the redacted copy; the raw exchange is returned to the flow. */
   async send(req: OutgoingRequest): Promise<{ exchange: Exchange; findings: Finding[] }> {
     const exchange = await this.client.send(req);
-    const findings = exchange.response
-      ? applyAccepted(judgeExchange(exchange, this.checks, contextOf(exchange, this.spec, this.#basePath)), this.profile.accepted)
-      : [];
+    let findings: Finding[] = [];
+    if (exchange.response) {
+      const ctx = contextOf(exchange, this.spec, this.#basePath);
+      findings = [...judgeExchange(exchange, this.checks, ctx), ...this.#tracker.observe(exchange, ctx.match, ctx.responseJson)];
+    }
     this.exchanges.push(redactExchange(exchange, this.#secrets));
-    this.findings.push(...findings.map((f) => this.#redactFinding(f)));
-    return { exchange, findings };
+    return { exchange, findings: this.#keep(findings) };
+  }
+
+  /** Judgements that need the whole run of exchanges (the lifecycle tracker's); call once at the end. */
+  finish(): Finding[] {
+    return this.#keep(this.#tracker.finish());
+  }
+
+  /** The status transitions this session observed, for the reports' state graphs. */
+  observedTransitions(): ObservedEdge[] {
+    return this.#tracker.edges();
+  }
+
+  #keep(findings: Finding[]): Finding[] {
+    const kept = applyAccepted(findings, this.profile.accepted).map((f) => this.#redactFinding(f));
+    this.findings.push(...kept);
+    return kept;
   }
 
   #redactFinding(f: Finding): Finding {

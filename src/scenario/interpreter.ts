@@ -143,6 +143,7 @@ class ScenarioRun {
       steps.push(result);
       if (!result.ok) break; // later steps depend on this one
     }
+    this.session.finish();
     return { steps, failures: steps.flatMap((s) => s.failures.map((f) => `${s.step}: ${f}`)) };
   }
 }

@@ -97,9 +97,10 @@ export function parseValidatedYaml<T>(text: string, file: string, schema: object
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
-    return {
-      problems: doc.errors.map((e) => ({ file, line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? 'invalid YAML' })),
-    };
+    // The first syntax error is the one to fix; the ones after it are its echoes.
+    const first = doc.errors[0]!;
+    const hint = /flow|Unexpected/.test(first.message) ? " (a value with ',', '{' or '}' inside { … } or [ … ] needs quotes)" : '';
+    return { problems: [{ file, line: lines.linePos(first.pos[0]).line, message: `invalid YAML: ${first.message.split('\n')[0]}${hint}` }] };
   }
   const value = doc.toJS() as unknown;
   const validate = validatorFor(schema);
