@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
 import type { Exchange, ExchangeOrigin, HttpHeaders } from './exchange.js';
@@ -61,7 +62,8 @@ export class Client {
         }
         chunks.push(chunk as Buffer);
       }
-      exchange.response = { status: res.statusCode, headers: flattenHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') };
+      const raw = Buffer.concat(chunks);
+      exchange.response = { status: res.statusCode, headers: flattenHeaders(res.headers), body: raw.toString('utf8'), ...(isUtf8(raw) ? {} : { invalidUtf8: true }) };
     } catch (err) {
       exchange.error = describeTransportError(err);
     }

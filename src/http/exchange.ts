@@ -18,6 +18,8 @@ export interface ExchangeResponse {
   headers: HttpHeaders;
   /** Body as received, decoded as UTF-8 text ('' when empty). */
   body: string;
+  /** Set when the body is not valid UTF-8 (the text above then holds replacement characters). */
+  invalidUtf8?: boolean;
 }
 
 /** Where an exchange came from: the scenario, matrix cell and step that made it. */

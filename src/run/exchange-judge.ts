@@ -33,9 +33,9 @@ export class ExchangeJudge {
   }
 
   judge(ex: Exchange): { findings: Finding[]; match?: OperationMatch } {
-    if (!ex.response) return { findings: [] };
     const ctx = contextOf(ex, this.options.spec, this.options.basePath);
-    const findings = [...judgeExchange(ex, this.options.checks ?? CHECKS, ctx), ...this.#tracker.observe(ex, ctx.match, ctx.responseJson)];
+    const findings = judgeExchange(ex, this.options.checks ?? CHECKS, ctx);
+    if (ex.response) findings.push(...this.#tracker.observe(ex, ctx.match, ctx.responseJson));
     return { findings: this.#finalise(findings), ...(ctx.match ? { match: ctx.match } : {}) };
   }
 

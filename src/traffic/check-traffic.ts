@@ -58,10 +58,7 @@ export async function checkTraffic(exchanges: AsyncIterable<Exchange>, options: 
   try {
     for await (const ex of exchanges) {
       verdict.exchanges++;
-      if (!ex.response) {
-        verdict.withoutResponse++;
-        continue;
-      }
+      if (!ex.response) verdict.withoutResponse++;
       const { findings, match } = judge.judge(ex);
       if (match) verdict.matched++;
       else {
