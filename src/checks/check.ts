@@ -1,5 +1,6 @@
 import type { Exchange, ExchangeOrigin } from '../http/exchange.js';
 import type { OperationMatch, Spec } from '../spec/types.js';
+import type { ObservationsView } from './observations.js';
 
 /** MUST: a violation fails the run. SHOULD: a warning. INFO: noted. */
 export type Level = 'MUST' | 'SHOULD' | 'INFO';
@@ -27,6 +28,8 @@ export interface CheckContext {
   requestJson?: unknown;
   /** The response body parsed as JSON, when it is JSON. */
   responseJson?: unknown;
+  /** What earlier exchanges of the run showed (observations.ts), for rules that span exchanges. */
+  observations: ObservationsView;
 }
 
 /** A finding as a check's judge returns it: the check fills in id, level, rule and operation. */

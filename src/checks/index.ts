@@ -6,9 +6,25 @@ import xRequestIdEcho from './header/x-request-id-echo.js';
 import locationOn201 from './header/location-on-201.js';
 import tppMessages from './error/tpp-messages.js';
 import linksRequired from './links/required.js';
+import linksPaging from './links/paging.js';
+import xmlWellformed from './response/xml-wellformed.js';
+import consentedAccountsOnly from './ais/consented-accounts-only.js';
 
 /** Every exchange check the suite runs, in report order. */
-export const CHECKS: readonly Check[] = [statusDeclared, contentType, schema, xRequestIdEcho, locationOn201, tppMessages, linksRequired];
+export const CHECKS: readonly Check[] = [
+  statusDeclared,
+  contentType,
+  schema,
+  xmlWellformed,
+  xRequestIdEcho,
+  locationOn201,
+  tppMessages,
+  linksRequired,
+  linksPaging,
+  consentedAccountsOnly,
+];
 
 export { judgeExchange } from './judge.js';
+export { learnFrom } from './learn.js';
+export { Observations } from './observations.js';
 export type { Check, Finding, Level } from './check.js';

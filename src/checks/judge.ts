@@ -1,19 +1,21 @@
 import { jsonBodyOf, headerOf, mediaTypeOf, type Exchange } from '../http/exchange.js';
 import type { Spec } from '../spec/types.js';
 import type { Check, CheckContext, Finding } from './check.js';
+import { Observations, type ObservationsView } from './observations.js';
 
 function parsedJson(headers: Record<string, string> | undefined, body: string | undefined): unknown {
   const media = mediaTypeOf(headerOf(headers, 'content-type')) ?? '';
   return media.endsWith('json') ? jsonBodyOf(body) : undefined;
 }
 
-/** The context every check of one exchange shares. */
-export function contextOf(ex: Exchange, spec: Spec, basePath?: string): CheckContext {
+/** The context every check of one exchange shares; without a store, nothing earlier is known. */
+export function contextOf(ex: Exchange, spec: Spec, basePath?: string, observations: ObservationsView = new Observations()): CheckContext {
   return {
     spec,
     match: spec.match(ex.request.method, ex.request.url, basePath),
     requestJson: parsedJson(ex.request.headers, ex.request.body),
     responseJson: ex.response ? parsedJson(ex.response.headers, ex.response.body) : undefined,
+    observations,
   };
 }
 

@@ -1,4 +1,4 @@
-import { CHECKS, judgeExchange } from '../checks/index.js';
+import { CHECKS, judgeExchange, learnFrom, Observations } from '../checks/index.js';
 import type { Check, Finding } from '../checks/check.js';
 import { contextOf } from '../checks/judge.js';
 import type { Exchange } from '../http/exchange.js';
@@ -27,15 +27,18 @@ export interface ExchangeJudgeOptions {
  */
 export class ExchangeJudge {
   readonly #tracker: LifecycleTracker;
+  /** What earlier exchanges of the stream showed, for the checks that span exchanges. */
+  readonly #observations = new Observations();
 
   constructor(private readonly options: ExchangeJudgeOptions) {
     this.#tracker = new LifecycleTracker(options.machines);
   }
 
   judge(ex: Exchange): { findings: Finding[]; match?: OperationMatch } {
-    const ctx = contextOf(ex, this.options.spec, this.options.basePath);
+    const ctx = contextOf(ex, this.options.spec, this.options.basePath, this.#observations);
     const findings = judgeExchange(ex, this.options.checks ?? CHECKS, ctx);
     if (ex.response) findings.push(...this.#tracker.observe(ex, ctx.match, ctx.responseJson));
+    learnFrom(ex, ctx, this.#observations);
     return { findings: this.#finalise(findings), ...(ctx.match ? { match: ctx.match } : {}) };
   }
 

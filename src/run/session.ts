@@ -1,4 +1,4 @@
-import { CHECKS, judgeExchange } from '../checks/index.js';
+import { CHECKS, judgeExchange, learnFrom, Observations } from '../checks/index.js';
 import type { Check, Finding } from '../checks/check.js';
 import { contextOf } from '../checks/judge.js';
 import { Client, type OutgoingRequest } from '../http/client.js';
@@ -22,7 +22,8 @@ export function machinesFor(profile: Profile): ReadonlyMap<string, StateMachine>
 
 /**
  * What one scenario run sends and learns: every exchange goes through here, is judged by every
- * check, and is kept (redacted) with its findings for the reports.
+ * check, then feeds the observation store (what later exchanges' checks may know of it), and is
+ * kept (redacted) with its findings for the reports. Sessions may share one store.
  */
 export class Session {
   readonly exchanges: Exchange[] = [];
@@ -37,6 +38,7 @@ export class Session {
     readonly profile: Profile,
     readonly client: Client,
     readonly checks: readonly Check[] = CHECKS,
+    readonly observations: Observations = new Observations(),
   ) {
     this.#basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
     this.#secrets = secretsOf(profile);
@@ -48,8 +50,9 @@ export class Session {
     const exchange = await this.client.send(req);
     let findings: Finding[] = [];
     if (exchange.response) {
-      const ctx = contextOf(exchange, this.spec, this.#basePath);
+      const ctx = contextOf(exchange, this.spec, this.#basePath, this.observations);
       findings = [...judgeExchange(exchange, this.checks, ctx), ...this.#tracker.observe(exchange, ctx.match, ctx.responseJson)];
+      learnFrom(exchange, ctx, this.observations);
     }
     this.exchanges.push(redactExchange(exchange, this.#secrets));
     return { exchange, findings: this.#keep(findings) };

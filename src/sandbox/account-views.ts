@@ -1,4 +1,4 @@
-/** JSON shapes of AIS data: accountDetails, balances and transaction entries. */
+/** JSON shapes of AIS data for payment accounts: accountDetails, balances and transaction entries. */
 import { covers, listMayShowBalances, withOwnerName } from './consent-access.js';
 import type { RequestContext } from './context.js';
 import { type Balance, type BankAccount, type Counterparty, type Transaction, balancesOf } from './data.js';

@@ -1,32 +1,23 @@
-/** Account information reads (AIS): account list, details, balances, transactions. */
+/** Account information reads (AIS) on payment accounts: account list, details, balances, transactions. */
 import { accountDetailsJson, accountPath, balancesJson, transactionJson } from './account-views.js';
 import { requireAccount, requireUsableConsent } from './ais-guard.js';
+import { renderCamt053 } from './camt053.js';
 import { covers, listMayShowBalances, listedAccounts } from './consent-access.js';
 import type { RequestContext } from './context.js';
 import { transactionsOf } from './data.js';
-import { isIsoDate, today } from './dates.js';
-import { apiError, formatError, resourceUnknown } from './errors.js';
+import { today } from './dates.js';
+import { apiError, resourceUnknown } from './errors.js';
 import { href } from './links.js';
-import { sendJson } from './response.js';
+import { renderMt940 } from './mt940.js';
+import { negotiate } from './negotiation.js';
+import { pageOf } from './paging.js';
+import { booleanQuery, reportQuery } from './report-query.js';
+import { sendJson, sendText } from './response.js';
+import { requireBookedOnly, statementOf } from './statement.js';
+import { markReported, selectTransactions } from './transaction-selection.js';
 
-const BOOKING_STATUSES = ['booked', 'pending', 'both'] as const;
-type BookingStatus = (typeof BOOKING_STATUSES)[number];
-const UNSUPPORTED_BOOKING_STATUSES = ['information', 'all'];
-
-function booleanQuery(ctx: RequestContext, name: string): boolean {
-  const v = ctx.query.get(name);
-  if (v === null) return false;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw formatError(`Query parameter ${name} must be true or false`, name);
-}
-
-function dateQuery(ctx: RequestContext, name: string): string | undefined {
-  const v = ctx.query.get(name);
-  if (v === null) return undefined;
-  if (!isIsoDate(v)) throw formatError(`Query parameter ${name} is not a date (YYYY-MM-DD)`, name);
-  return v;
-}
+/** The formats a transaction list is offered in: JSON, camt.053 and MT940. */
+export const TRANSACTION_FORMATS = ['application/json', 'application/xml', 'text/plain'] as const;
 
 /** GET /v1/accounts */
 export function getAccountList(ctx: RequestContext): void {
@@ -59,45 +50,35 @@ export function getBalances(ctx: RequestContext): void {
   sendJson(ctx, 200, { account: { iban: account.iban }, balances: balancesJson(ctx, account) });
 }
 
-function bookingStatusQuery(ctx: RequestContext): BookingStatus {
-  const v = ctx.query.get('bookingStatus');
-  if (v === null || v === '') throw formatError('Query parameter bookingStatus is missing', 'bookingStatus');
-  if (UNSUPPORTED_BOOKING_STATUSES.includes(v)) {
-    throw apiError(400, 'PARAMETER_NOT_SUPPORTED', `bookingStatus ${v} is not supported; use booked, pending or both`, 'bookingStatus');
-  }
-  if (!(BOOKING_STATUSES as readonly string[]).includes(v)) {
-    throw formatError(`bookingStatus ${v} is not a permitted value`, 'bookingStatus');
-  }
-  return v as BookingStatus;
-}
-
-/** GET /v1/accounts/{account-id}/transactions */
+/** GET /v1/accounts/{account-id}/transactions: JSON (paged), camt.053 or MT940 as Accept asks. */
 export function getTransactionList(ctx: RequestContext): void {
   const consent = requireUsableConsent(ctx);
   const account = requireAccount(ctx, consent, 'transactions');
-  const bookingStatus = bookingStatusQuery(ctx);
-  for (const name of ['entryReferenceFrom', 'deltaList']) {
-    if (ctx.query.has(name)) throw apiError(400, 'PARAMETER_NOT_SUPPORTED', `Delta access (${name}) is not supported`, name);
-  }
-  const dateFrom = dateQuery(ctx, 'dateFrom');
-  if (dateFrom === undefined) throw formatError('Query parameter dateFrom is missing', 'dateFrom');
-  const dateTo = dateQuery(ctx, 'dateTo') ?? today();
-  if (dateFrom > dateTo) throw apiError(400, 'PERIOD_INVALID', 'dateFrom lies after dateTo', 'dateFrom');
-  const withBalance = booleanQuery(ctx, 'withBalance');
-  if (withBalance && !covers(consent, account, 'balances')) {
+  const format = negotiate(ctx, TRANSACTION_FORMATS);
+  const query = reportQuery(ctx);
+  if (query.withBalance && !covers(consent, account, 'balances')) {
     throw apiError(401, 'CONSENT_INVALID', 'The consent does not cover the balances of this account', 'withBalance');
   }
-  const inPeriod = transactionsOf(account, today()).filter((tx) => tx.entryDate >= dateFrom && tx.entryDate <= dateTo);
-  const pick = (status: 'booked' | 'pending') =>
-    inPeriod.filter((tx) => tx.status === status).map((tx) => transactionJson(ctx, account, tx));
+  const entries = selectTransactions(account, consent, query);
+  if (format !== 'application/json') {
+    requireBookedOnly(query, format === 'application/xml' ? 'camt.053' : 'MT940');
+    const statement = statementOf(account, entries, query);
+    markReported(consent, account, statement.entries);
+    if (format === 'application/xml') return sendText(ctx, 200, 'application/xml', renderCamt053(statement, ctx.env.defects));
+    return sendText(ctx, 200, 'text/plain', renderMt940(statement));
+  }
+  const path = `${accountPath(account)}/transactions`;
+  const page = pageOf(ctx, path, entries, query.page);
+  markReported(consent, account, page.items);
+  const pick = (status: 'booked' | 'pending') => page.items.filter((tx) => tx.status === status).map((tx) => transactionJson(ctx, account, tx));
   sendJson(ctx, 200, {
     account: { iban: account.iban },
     transactions: {
-      ...(bookingStatus !== 'pending' ? { booked: pick('booked') } : {}),
-      ...(bookingStatus !== 'booked' ? { pending: pick('pending') } : {}),
-      _links: { account: href(ctx, accountPath(account)) },
+      ...(query.bookingStatus !== 'pending' ? { booked: pick('booked') } : {}),
+      ...(query.bookingStatus !== 'booked' ? { pending: pick('pending') } : {}),
+      _links: { account: href(ctx, accountPath(account)), ...page.links },
     },
-    ...(withBalance ? { balances: balancesJson(ctx, account) } : {}),
+    ...(query.withBalance ? { balances: balancesJson(ctx, account) } : {}),
   });
 }
 

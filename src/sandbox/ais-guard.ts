@@ -2,12 +2,25 @@
 import type { AccessKind } from './consent-access.js';
 import { covers } from './consent-access.js';
 import type { RequestContext } from './context.js';
-import { type BankAccount, accountById } from './data.js';
+import { type AnyAccount, accountById, cardAccountById } from './data.js';
 import { today } from './dates.js';
 import { apiError, resourceUnknown } from './errors.js';
 import { requireConsentId } from './headers.js';
 import { refreshConsent } from './lifecycle.js';
 import type { ConsentRecord } from './store.js';
+
+/**
+ * Accesses without the PSU (no PSU-IP-Address) count against frequencyPerDay; one more than it
+ * allows is refused with 429 ACCESS_EXCEEDED.
+ */
+function countUnattendedAccess(ctx: RequestContext, consent: ConsentRecord, day: string): void {
+  if (ctx.header('PSU-IP-Address') !== undefined) return;
+  const counter = consent.unattendedAccesses.day === day ? consent.unattendedAccesses : { day, count: 0 };
+  if (counter.count >= consent.frequencyPerDay) {
+    throw apiError(429, 'ACCESS_EXCEEDED', `The consent allows ${consent.frequencyPerDay} accesses a day without the PSU; this one exceeds it`, 'Consent-ID');
+  }
+  consent.unattendedAccesses = { day, count: counter.count + 1 };
+}
 
 /** The consent named by Consent-ID, if it may be used now; records the access. */
 export function requireUsableConsent(ctx: RequestContext): ConsentRecord {
@@ -26,18 +39,28 @@ export function requireUsableConsent(ctx: RequestContext): ConsentRecord {
     default:
       throw apiError(401, 'CONSENT_EXPIRED', `The consent is ${consent.consentStatus}`, 'Consent-ID');
   }
+  countUnattendedAccess(ctx, consent, day);
   consent.lastActionDate = day;
   consent.firstUsedDate ??= day;
   return consent;
 }
 
-/** The account in the path, if the consent allows `kind` on it. */
-export function requireAccount(ctx: RequestContext, consent: ConsentRecord, kind: AccessKind): BankAccount {
+function requireCovered<T extends AnyAccount>(ctx: RequestContext, consent: ConsentRecord, account: T | undefined, kind: AccessKind): T {
   const id = ctx.params.accountId ?? '';
-  const account = accountById(id);
   if (!account) throw resourceUnknown(`Account ${id} does not exist`, 'account-id');
-  if (!covers(consent, account, kind)) {
+  const leaky = kind === 'balances' && ctx.env.defects.has('balances-of-unconsented-account') && account.psuId === consent.psuId;
+  if (!covers(consent, account, kind) && !leaky) {
     throw apiError(401, 'CONSENT_INVALID', `The consent does not cover ${kind} of account ${id}`, 'Consent-ID');
   }
   return account;
+}
+
+/** The payment account in the path, if the consent allows `kind` on it. */
+export function requireAccount(ctx: RequestContext, consent: ConsentRecord, kind: AccessKind) {
+  return requireCovered(ctx, consent, accountById(ctx.params.accountId ?? ''), kind);
+}
+
+/** The card account in the path, if the consent allows `kind` on it. */
+export function requireCardAccount(ctx: RequestContext, consent: ConsentRecord, kind: AccessKind) {
+  return requireCovered(ctx, consent, cardAccountById(ctx.params.accountId ?? ''), kind);
 }

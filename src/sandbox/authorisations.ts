@@ -1,26 +1,29 @@
-/** The authorisation sub-resource, shared by payments and consents (start, list, status, update). */
+/**
+ * The authorisation sub-resource, shared by payments (and their cancellations), consents,
+ * confirmation-of-funds consents and signing baskets: start, list, status, update.
+ */
 import { readJsonBody } from './body.js';
 import type { RequestContext } from './context.js';
 import { apiError, resourceUnknown } from './errors.js';
 import { readTppRedirect } from './headers.js';
 import { awaitingSca, createAuthorisation, hasFinalisedAuthorisation } from './lifecycle.js';
-import { type Href, absolute, authorisationPath, href, resourcePath, scaRedirectUrl } from './links.js';
+import { type Href, absolute, authorisationPath, authorisationsPath, href, resourcePath, scaRedirectUrl } from './links.js';
 import { sendJson } from './response.js';
 import { resolveScaApproach } from './sca-approach.js';
-import type { AuthorisableRecord, AuthorisationRecord } from './store.js';
+import type { AuthorisableRecord, AuthorisationPurpose, AuthorisationRecord, Store } from './store.js';
 
 /** Links that let the TPP run a redirect authorisation: scaRedirect (unless defective) and scaStatus. */
 export function redirectLinks(ctx: RequestContext, parent: AuthorisableRecord, auth: AuthorisationRecord): Record<string, Href> {
   const links: Record<string, Href> = {};
   if (!ctx.env.defects.has('no-sca-redirect-link')) links.scaRedirect = { href: scaRedirectUrl(ctx, auth.id) };
-  links.scaStatus = href(ctx, authorisationPath(parent, auth.id));
+  links.scaStatus = href(ctx, authorisationPath(parent, auth.id, auth.purpose));
   return links;
 }
 
 /**
- * The links and headers of a 201 that creates an authorisable resource (payment or consent):
- * implicit start creates the authorisation at once and links its SCA page; explicit start
- * links the authorisations endpoint instead.
+ * The links and headers of a 201 that creates an authorisable resource: implicit start creates
+ * the authorisation at once and links its SCA page; explicit start links the authorisations
+ * endpoint instead.
  */
 export function creationAnswer(ctx: RequestContext, resource: AuthorisableRecord, explicit: boolean): { links: Record<string, Href>; headers: Record<string, string> } {
   const approach = resolveScaApproach(ctx);
@@ -28,7 +31,7 @@ export function creationAnswer(ctx: RequestContext, resource: AuthorisableRecord
   const sca = explicit ? undefined : redirectLinks(ctx, resource, createAuthorisation(ctx.env.store, resource, approach, {}));
   const links: Record<string, Href> = {
     ...(sca?.scaRedirect ? { scaRedirect: sca.scaRedirect } : {}),
-    ...(explicit ? { startAuthorisation: href(ctx, `${self}/authorisations`) } : {}),
+    ...(explicit ? { startAuthorisation: href(ctx, authorisationsPath(resource)) } : {}),
     self: href(ctx, self),
     status: href(ctx, `${self}/status`),
     ...(sca?.scaStatus ? { scaStatus: sca.scaStatus } : {}),
@@ -38,47 +41,55 @@ export function creationAnswer(ctx: RequestContext, resource: AuthorisableRecord
   return { links, headers };
 }
 
-function findAuthorisation(ctx: RequestContext, parent: AuthorisableRecord): AuthorisationRecord {
+/** True while the resource is held by a signing basket that is still open. */
+export function heldByBasket(store: Store, parent: AuthorisableRecord): boolean {
+  if (parent.kind !== 'payment' && parent.kind !== 'consent') return false;
+  const basket = parent.basketId ? store.baskets.get(parent.basketId) : undefined;
+  return basket !== undefined && basket.transactionStatus !== 'CANC';
+}
+
+function findAuthorisation(ctx: RequestContext, parent: AuthorisableRecord, purpose: AuthorisationPurpose): AuthorisationRecord {
   const id = ctx.params.authorisationId ?? '';
-  const auth = parent.authorisationIds.includes(id) ? ctx.env.store.authorisations.get(id) : undefined;
-  if (!auth) throw resourceUnknown(`Authorisation ${id} does not exist for this ${parent.kind}`, 'authorisationId');
+  const auth = ctx.env.store.authorisationsOf(parent, purpose).find((a) => a.id === id);
+  if (!auth) {
+    throw resourceUnknown(`${purpose === 'cancellation' ? 'Cancellation authorisation' : 'Authorisation'} ${id} does not exist for this ${parent.kind}`, 'authorisationId');
+  }
   return auth;
 }
 
-/** POST …/authorisations: explicit start; 409 once the resource no longer awaits SCA. */
-export function startAuthorisation(ctx: RequestContext, parent: AuthorisableRecord): void {
+/** POST …/authorisations (or …/cancellation-authorisations): explicit start; 409 once nothing awaits an SCA. */
+export function startAuthorisation(ctx: RequestContext, parent: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): void {
   const redirect = readTppRedirect(ctx);
   readJsonBody(ctx, false); // the redirect approach needs no PSU data; the body must still be JSON if sent
-  if (!awaitingSca(parent) || hasFinalisedAuthorisation(ctx.env.store, parent)) {
-    throw apiError(409, 'STATUS_INVALID', `The ${parent.kind} is not awaiting an authorisation`);
+  const { store } = ctx.env;
+  if (purpose === 'authorisation' && heldByBasket(store, parent)) {
+    throw apiError(400, 'RESOURCE_BLOCKED', `The ${parent.kind} is held by signing basket ${(parent as { basketId?: string }).basketId}; authorise the basket instead`);
+  }
+  if (!awaitingSca(parent, purpose) || hasFinalisedAuthorisation(store, parent, purpose)) {
+    const what = purpose === 'cancellation' ? `cancellation of the ${parent.kind}` : parent.kind === 'basket' ? 'signing basket' : parent.kind;
+    throw apiError(409, 'STATUS_INVALID', `The ${what} is not awaiting an authorisation`);
   }
   const approach = resolveScaApproach(ctx);
-  const auth = createAuthorisation(ctx.env.store, parent, approach, redirect);
-  sendJson(
-    ctx,
-    201,
-    { scaStatus: auth.scaStatus, authorisationId: auth.id, _links: redirectLinks(ctx, parent, auth) },
-    { 'ASPSP-SCA-Approach': approach },
-  );
+  const auth = createAuthorisation(store, parent, approach, redirect, purpose);
+  sendJson(ctx, 201, { scaStatus: auth.scaStatus, authorisationId: auth.id, _links: redirectLinks(ctx, parent, auth) }, { 'ASPSP-SCA-Approach': approach });
 }
 
-export function listAuthorisations(ctx: RequestContext, parent: AuthorisableRecord): void {
-  sendJson(ctx, 200, { authorisationIds: [...parent.authorisationIds] });
+export function listAuthorisations(ctx: RequestContext, parent: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): void {
+  sendJson(ctx, 200, { authorisationIds: ctx.env.store.authorisationsOf(parent, purpose).map((a) => a.id) });
 }
 
-export function getScaStatus(ctx: RequestContext, parent: AuthorisableRecord): void {
-  const auth = findAuthorisation(ctx, parent);
-  sendJson(ctx, 200, { scaStatus: auth.scaStatus });
+export function getScaStatus(ctx: RequestContext, parent: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): void {
+  sendJson(ctx, 200, { scaStatus: findAuthorisation(ctx, parent, purpose).scaStatus });
 }
 
 /** PUT on a redirect authorisation: the PSU authenticates at the bank, not through the TPP. */
-export function updatePsuData(ctx: RequestContext, parent: AuthorisableRecord): void {
-  const auth = findAuthorisation(ctx, parent);
+export function updatePsuData(ctx: RequestContext, parent: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): void {
+  const auth = findAuthorisation(ctx, parent, purpose);
   readJsonBody(ctx, false);
   throw apiError(
     403,
     'SERVICE_BLOCKED',
     `Authorisation ${auth.id} uses the ${auth.approach} approach; PSU data cannot be sent through the API. ` +
-      `Send the PSU to ${absolute(ctx, `/sca/${auth.id}`)}`,
+      `Send the PSU to ${scaRedirectUrl(ctx, auth.id)}`,
   );
 }

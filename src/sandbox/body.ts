@@ -1,8 +1,9 @@
-/** Reading a JSON request body (Content-Type application/json). */
+/** Reading request bodies: JSON (Content-Type application/json) and the SCA pages' forms. */
 import type { RequestContext } from './context.js';
 import { ApiError, formatError, message } from './errors.js';
 
-function mediaType(ctx: RequestContext): string | undefined {
+/** The media type of the request's Content-Type, lower-case, without parameters. */
+export function requestMediaType(ctx: RequestContext): string | undefined {
   const raw = ctx.header('Content-Type');
   return raw === undefined ? undefined : raw.split(';')[0]!.trim().toLowerCase();
 }
@@ -21,7 +22,7 @@ export function readJsonBody(ctx: RequestContext, required: boolean): unknown {
     if (required) throw formatError('The request body is missing', 'body');
     return undefined;
   }
-  const type = mediaType(ctx);
+  const type = requestMediaType(ctx);
   if (type !== undefined && !isJsonMediaType(type)) {
     throw new ApiError(415, [message('FORMAT_ERROR', `Content-Type ${type} is not supported; use application/json`)]);
   }
@@ -34,7 +35,7 @@ export function readJsonBody(ctx: RequestContext, required: boolean): unknown {
 
 /** Parses an application/x-www-form-urlencoded body (the SCA pages' forms). */
 export function readFormBody(ctx: RequestContext): URLSearchParams | undefined {
-  const type = mediaType(ctx);
+  const type = requestMediaType(ctx);
   if (type !== undefined && type !== 'application/x-www-form-urlencoded') return undefined;
   return new URLSearchParams(ctx.rawBody.toString('utf8'));
 }

@@ -28,9 +28,13 @@ function refList(access: Json, key: string, issues: Issues): AccountRef[] | unde
   if (!Array.isArray(v)) return void issues.add(path, `${path} must be an array of account references`);
   const refs: AccountRef[] = [];
   v.forEach((item, i) => {
-    const ref = accountReferenceAt(item, `${path}[${i}]`, issues, true);
-    if (ref && typeof ref.iban === 'string') {
-      refs.push({ iban: ref.iban, ...(typeof ref.currency === 'string' ? { currency: ref.currency } : {}) });
+    // payment accounts by IBAN, card accounts by masked PAN
+    const ref = accountReferenceAt(item, `${path}[${i}]`, issues, ['iban', 'maskedPan']);
+    if (ref && (typeof ref.iban === 'string' || typeof ref.maskedPan === 'string')) {
+      refs.push({
+        ...(typeof ref.iban === 'string' ? { iban: ref.iban } : { maskedPan: ref.maskedPan as string }),
+        ...(typeof ref.currency === 'string' ? { currency: ref.currency } : {}),
+      });
     }
   });
   return refs;

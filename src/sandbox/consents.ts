@@ -13,7 +13,7 @@ import { today } from './dates.js';
 import { apiError } from './errors.js';
 import { explicitAuthorisationPreferred, psuIdHeader, readTppRedirect, requirePsuIpAddress } from './headers.js';
 import { failOpenAuthorisations, refreshConsent } from './lifecycle.js';
-import { href } from './links.js';
+import { type Href, href } from './links.js';
 import { sendEmpty, sendJson } from './response.js';
 import type { ConsentRecord } from './store.js';
 
@@ -31,9 +31,12 @@ export function createConsent(ctx: RequestContext): void {
     ...validated,
     consentStatus: 'received',
     lastActionDate: today(),
+    unattendedAccesses: { day: today(), count: 0 },
+    reported: new Map(),
     ...(psuIdHint ? { psuIdHint } : {}),
     redirect,
     authorisationIds: [],
+    explicitStart: explicit,
   };
   store.consents.set(consent.id, consent);
 
@@ -59,8 +62,18 @@ export function getConsent(ctx: RequestContext): void {
     frequencyPerDay: c.frequencyPerDay,
     lastActionDate: c.lastActionDate,
     consentStatus: c.consentStatus,
-    ...(c.consentStatus === 'valid' ? { _links: { account: href(ctx, '/v1/accounts') } } : {}),
+    ...(c.consentStatus === 'valid' ? { _links: consentLinks(ctx, c) } : {}),
   });
+}
+
+/** Where a valid consent's data is read: the account list, and the card account list when cards are covered. */
+function consentLinks(ctx: RequestContext, c: ConsentRecord): Record<string, Href> {
+  const refs = [...(c.access.accounts ?? []), ...(c.access.balances ?? []), ...(c.access.transactions ?? [])];
+  const global = Boolean(c.access.allPsd2 || c.access.availableAccounts || c.access.availableAccountsWithBalance);
+  return {
+    ...(global || refs.some((r) => r.iban) ? { account: href(ctx, '/v1/accounts') } : {}),
+    ...(global || refs.some((r) => r.maskedPan) ? { 'card-account': href(ctx, '/v1/card-accounts') } : {}),
+  };
 }
 
 /** GET /v1/consents/{consentId}/status */

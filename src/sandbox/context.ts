@@ -11,6 +11,16 @@ export interface SandboxEnv {
   fallbackBaseUrl: string;
   /** Fixed public base URL (overrides the Host header). */
   publicUrl?: string;
+  /** Called once per answered request (see SandboxOptions.onRequest). */
+  onRequest?: (entry: ServedRequest) => void;
+}
+
+/** One request the bank answered: what a request log records. */
+export interface ServedRequest {
+  method: string;
+  /** The request path, without the query. */
+  path: string;
+  status: number;
 }
 
 export interface RequestContext {

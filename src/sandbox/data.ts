@@ -1,9 +1,25 @@
 /**
- * The bank's static data: PSUs, their accounts, and each account's transactions and balances.
- * Dates are relative to "today" so the data always looks recent; IBANs get computed check digits.
+ * The bank's static data: PSUs, their payment accounts and card accounts, and each account's
+ * transactions and balances. Dates are relative to "today" so the data always looks recent;
+ * IBANs get computed check digits. The histories themselves are in history.ts and card-history.ts.
  */
+import { CARD_HISTORIES, type CardTemplate } from './card-history.js';
 import { addDays } from './dates.js';
-import { makeIban } from './iban.js';
+import {
+  ALICE_EUR_HISTORY,
+  ALICE_EUR_IBAN,
+  ALICE_GBP_HISTORY,
+  ALICE_GBP_IBAN,
+  ALICE_USD_HISTORY,
+  ALICE_USD_IBAN,
+  BANK_BIC,
+  BOB_EUR_HISTORY,
+  BOB_EUR_IBAN,
+  type Counterparty,
+  type TransactionTemplate,
+} from './history.js';
+
+export { BANK_BIC, type Counterparty } from './history.js';
 
 export interface Psu {
   id: string;
@@ -11,24 +27,8 @@ export interface Psu {
   name: string;
 }
 
-export interface Counterparty {
-  name: string;
-  iban?: string;
-}
-
-interface TransactionTemplate {
-  /** Days before today of the entry (booking date for booked entries). */
-  daysAgo: number;
-  cents: number;
-  counterparty: Counterparty;
-  remittance: string;
-  pending?: boolean;
-  /** Value date offset from the entry date. */
-  valueShift?: number;
-  bankTransactionCode: string;
-}
-
 export interface BankAccount {
+  kind: 'account';
   resourceId: string;
   psuId: string;
   iban: string;
@@ -37,12 +37,33 @@ export interface BankAccount {
   name: string;
   product: string;
   ownerName: string;
-  cashAccountType: 'CACC';
+  cashAccountType: 'CACC' | 'SVGS';
   usage: 'PRIV' | 'ORGA';
+  /** The PSU has enabled confirmation of funds (PIIS) on this account. */
+  piisEnabled: boolean;
   /** Booked balance before the oldest listed transaction, in cents. */
   openingCents: number;
-  templates: TransactionTemplate[];
+  templates: readonly TransactionTemplate[];
 }
+
+export interface CardAccount {
+  kind: 'card';
+  resourceId: string;
+  psuId: string;
+  maskedPan: string;
+  currency: string;
+  name: string;
+  product: string;
+  ownerName: string;
+  usage: 'PRIV' | 'ORGA';
+  creditLimitCents: number;
+  /** false: the card's balance is a credit limit drawn down (credit card). */
+  debitAccounting: boolean;
+  templates: readonly CardTemplate[];
+}
+
+/** An account of either kind, as consents and AIS reads see it. */
+export type AnyAccount = BankAccount | CardAccount;
 
 export interface Transaction {
   transactionId: string;
@@ -61,7 +82,7 @@ export interface Transaction {
   bankTransactionCode: string;
 }
 
-export type BalanceType = 'closingBooked' | 'expected' | 'interimAvailable';
+export type BalanceType = 'closingBooked' | 'expected' | 'interimAvailable' | 'interimBooked' | 'nonInvoiced' | 'openingBooked';
 
 export interface Balance {
   type: BalanceType;
@@ -71,123 +92,101 @@ export interface Balance {
   lastChangeDateTime?: string;
 }
 
-export const BANK_BIC = 'SBOXDEB1XXX';
-const BANK_CODE = '12345678';
-
 export const PSUS: readonly Psu[] = [
   { id: 'psu-alice', password: 'sandbox-alice-1', name: 'Alice Schmidt' },
   { id: 'psu-bob', password: 'sandbox-bob-2', name: 'Bob Weber' },
 ];
 
-const de = (bankCode: string, accountNo: string): string => makeIban('DE', `${bankCode}${accountNo}`);
-
-const ALICE_EUR_IBAN = de(BANK_CODE, '0123456701');
-const ALICE_USD_IBAN = de(BANK_CODE, '0123456702');
-const BOB_EUR_IBAN = de(BANK_CODE, '0987654301');
-
-const employerA: Counterparty = { name: 'Muster Software GmbH', iban: de('20050000', '0004711001') };
-const employerB: Counterparty = { name: 'Nordlicht Logistik AG', iban: de('30060000', '0008150002') };
-const landlord: Counterparty = { name: 'Hausverwaltung Berg KG', iban: de('10070000', '0024680003') };
-const utility: Counterparty = { name: 'Stadtwerke Sandbox', iban: de('10090000', '0013579004') };
-const grocer: Counterparty = { name: 'Bio Markt Kreuzberg', iban: makeIban('NL', 'ABNA0417164300') };
-const telco: Counterparty = { name: 'Funknetz Mobil GmbH', iban: de('60050000', '0011223305') };
-const insurer: Counterparty = { name: 'Sicher Versicherung AG', iban: makeIban('AT', '1904300234573201') };
-const gym: Counterparty = { name: 'FitWerk Studio', iban: de('50010000', '0099887706') };
-const cafe: Counterparty = { name: 'Cafe Mitte' };
-const bookshop: Counterparty = { name: 'Libris Buchhandlung', iban: makeIban('FR', '20041010050500013M02606') };
-const alice: Counterparty = { name: 'Alice Schmidt', iban: ALICE_EUR_IBAN };
-const bob: Counterparty = { name: 'Bob Weber', iban: BOB_EUR_IBAN };
-
-const t = (
-  daysAgo: number,
-  cents: number,
-  counterparty: Counterparty,
-  remittance: string,
-  bankTransactionCode: string,
-  extra: Partial<TransactionTemplate> = {},
-): TransactionTemplate => ({ daysAgo, cents, counterparty, remittance, bankTransactionCode, ...extra });
+const account = (a: Omit<BankAccount, 'kind' | 'bic' | 'usage'> & Partial<Pick<BankAccount, 'usage'>>): BankAccount => ({
+  kind: 'account',
+  bic: BANK_BIC,
+  usage: 'PRIV',
+  ...a,
+});
 
 export const ACCOUNTS: readonly BankAccount[] = [
-  {
+  account({
     resourceId: 'acc-alice-eur',
     psuId: 'psu-alice',
     iban: ALICE_EUR_IBAN,
-    bic: BANK_BIC,
     currency: 'EUR',
     name: 'Girokonto',
     product: 'Girokonto Plus',
     ownerName: 'Alice Schmidt',
     cashAccountType: 'CACC',
-    usage: 'PRIV',
+    piisEnabled: true,
     openingCents: 184_250,
-    templates: [
-      t(58, 320_000, employerA, 'Gehalt Monat 1', 'PMNT-RCDT-ESCT'),
-      t(56, -115_000, landlord, 'Miete Wohnung 3B', 'PMNT-ICDT-STDO'),
-      t(50, -6_437, grocer, 'Einkauf Karte 4711', 'PMNT-CCRD-POSD', { valueShift: 1 }),
-      t(44, -7_800, utility, 'Abschlag Strom Vertrag 884211', 'PMNT-IDDT-ESDD'),
-      t(37, -2_999, telco, 'Mobilfunk Rechnung 2023-118', 'PMNT-IDDT-ESDD'),
-      t(30, 320_000, employerA, 'Gehalt Monat 2', 'PMNT-RCDT-ESCT'),
-      t(28, -115_000, landlord, 'Miete Wohnung 3B', 'PMNT-ICDT-STDO'),
-      t(21, 2_500, bob, 'Anteil Konzertkarten', 'PMNT-RCDT-ESCT'),
-      t(14, -11_240, insurer, 'Haftpflicht Jahresbeitrag', 'PMNT-IDDT-ESDD'),
-      t(6, -4_280, bookshop, 'Bestellung 99812', 'PMNT-ICDT-ESCT', { valueShift: 1 }),
-      t(1, -1_560, cafe, 'Kartenzahlung Cafe Mitte', 'PMNT-CCRD-POSD', { pending: true }),
-      t(0, 1_999, bookshop, 'Erstattung Bestellung 99812', 'PMNT-RCDT-ESCT', { pending: true }),
-    ],
-  },
-  {
+    templates: ALICE_EUR_HISTORY,
+  }),
+  account({
     resourceId: 'acc-alice-usd',
     psuId: 'psu-alice',
     iban: ALICE_USD_IBAN,
-    bic: BANK_BIC,
     currency: 'USD',
     name: 'US Dollar Account',
     product: 'Fremdwaehrungskonto',
     ownerName: 'Alice Schmidt',
     cashAccountType: 'CACC',
-    usage: 'PRIV',
+    piisEnabled: true,
     openingCents: 521_000,
-    templates: [
-      t(60, 240_000, { name: 'Acme Analytics Inc' }, 'Invoice 2023-041 consulting', 'PMNT-RCDT-XBCT'),
-      t(59, -1_500, { name: 'Sandbox Bank' }, 'Incoming wire fee', 'ACMT-MDOP-CHRG'),
-      t(52, -4_900, { name: 'Cloud Tools Inc' }, 'Subscription March', 'PMNT-CCRD-POSD'),
-      t(45, -12_000, { name: 'Skyline Hotels' }, 'Booking 55-1902', 'PMNT-CCRD-POSD', { valueShift: 2 }),
-      t(40, 180_000, { name: 'Acme Analytics Inc' }, 'Invoice 2023-047 consulting', 'PMNT-RCDT-XBCT'),
-      t(39, -1_500, { name: 'Sandbox Bank' }, 'Incoming wire fee', 'ACMT-MDOP-CHRG'),
-      t(33, -4_900, { name: 'Cloud Tools Inc' }, 'Subscription April', 'PMNT-CCRD-POSD'),
-      t(24, -35_000, alice, 'Transfer to EUR account', 'PMNT-ICDT-XBCT'),
-      t(18, 95_000, { name: 'Brightside Media LLC' }, 'Invoice 2023-052 workshop', 'PMNT-RCDT-XBCT'),
-      t(11, -8_750, { name: 'Conference Hub' }, 'Ticket API Days', 'PMNT-CCRD-POSD'),
-      t(4, -4_900, { name: 'Cloud Tools Inc' }, 'Subscription May', 'PMNT-CCRD-POSD'),
-      t(0, 60_000, { name: 'Acme Analytics Inc' }, 'Invoice 2023-055 consulting', 'PMNT-RCDT-XBCT', { pending: true }),
-    ],
-  },
-  {
+    templates: ALICE_USD_HISTORY,
+  }),
+  account({
+    resourceId: 'acc-alice-gbp',
+    psuId: 'psu-alice',
+    iban: ALICE_GBP_IBAN,
+    currency: 'GBP',
+    name: 'Sterling Savings',
+    product: 'Tagesgeld GBP',
+    ownerName: 'Alice Schmidt',
+    cashAccountType: 'SVGS',
+    piisEnabled: false,
+    openingCents: 20_000,
+    templates: ALICE_GBP_HISTORY,
+  }),
+  account({
     resourceId: 'acc-bob-eur',
     psuId: 'psu-bob',
     iban: BOB_EUR_IBAN,
-    bic: BANK_BIC,
     currency: 'EUR',
     name: 'Girokonto',
     product: 'Girokonto Basis',
     ownerName: 'Bob Weber',
     cashAccountType: 'CACC',
-    usage: 'PRIV',
+    piisEnabled: true,
     openingCents: 97_310,
-    templates: [
-      t(57, 275_000, employerB, 'Lohn Monat 1', 'PMNT-RCDT-ESCT'),
-      t(55, -89_000, landlord, 'Miete Whg 12', 'PMNT-ICDT-STDO'),
-      t(49, -3_490, gym, 'Mitgliedsbeitrag', 'PMNT-IDDT-ESDD'),
-      t(42, -5_212, grocer, 'Einkauf Karte 1188', 'PMNT-CCRD-POSD', { valueShift: 1 }),
-      t(35, -6_400, utility, 'Abschlag Gas Vertrag 771002', 'PMNT-IDDT-ESDD'),
-      t(29, 275_000, employerB, 'Lohn Monat 2', 'PMNT-RCDT-ESCT'),
-      t(27, -89_000, landlord, 'Miete Whg 12', 'PMNT-ICDT-STDO'),
-      t(21, -2_500, alice, 'Anteil Konzertkarten', 'PMNT-ICDT-ESCT'),
-      t(19, -3_490, gym, 'Mitgliedsbeitrag', 'PMNT-IDDT-ESDD'),
-      t(9, -1_999, telco, 'Prepaid Aufladung', 'PMNT-CCRD-POSD'),
-      t(2, -2_315, grocer, 'Einkauf Karte 1188', 'PMNT-CCRD-POSD', { pending: true }),
-      t(0, -890, cafe, 'Kartenzahlung Cafe Mitte', 'PMNT-CCRD-POSD', { pending: true }),
-    ],
+    templates: BOB_EUR_HISTORY,
+  }),
+];
+
+export const CARD_ACCOUNTS: readonly CardAccount[] = [
+  {
+    kind: 'card',
+    resourceId: 'card-alice-visa',
+    psuId: 'psu-alice',
+    maskedPan: '525412******3241',
+    currency: 'EUR',
+    name: 'Visa Gold',
+    product: 'Kreditkarte Gold',
+    ownerName: 'Alice Schmidt',
+    usage: 'PRIV',
+    creditLimitCents: 300_000,
+    debitAccounting: false,
+    templates: CARD_HISTORIES['card-alice-visa']!,
+  },
+  {
+    kind: 'card',
+    resourceId: 'card-bob-master',
+    psuId: 'psu-bob',
+    maskedPan: '545301******0045',
+    currency: 'EUR',
+    name: 'Mastercard Standard',
+    product: 'Kreditkarte Standard',
+    ownerName: 'Bob Weber',
+    usage: 'PRIV',
+    creditLimitCents: 150_000,
+    debitAccounting: false,
+    templates: CARD_HISTORIES['card-bob-master']!,
   },
 ];
 
@@ -199,8 +198,16 @@ export function accountsOf(psuId: string): BankAccount[] {
   return ACCOUNTS.filter((a) => a.psuId === psuId);
 }
 
+export function cardAccountsOf(psuId: string): CardAccount[] {
+  return CARD_ACCOUNTS.filter((a) => a.psuId === psuId);
+}
+
 export function accountById(resourceId: string): BankAccount | undefined {
   return ACCOUNTS.find((a) => a.resourceId === resourceId);
+}
+
+export function cardAccountById(resourceId: string): CardAccount | undefined {
+  return CARD_ACCOUNTS.find((a) => a.resourceId === resourceId);
 }
 
 export function accountByIban(iban: string): BankAccount | undefined {
@@ -228,7 +235,7 @@ export function transactionsOf(account: BankAccount, today: string): Transaction
         bankTransactionCode: tpl.bankTransactionCode,
       };
     })
-    .sort((a, b) => (a.entryDate < b.entryDate ? 1 : a.entryDate > b.entryDate ? -1 : 0));
+    .sort((a, b) => (a.entryDate < b.entryDate ? 1 : a.entryDate > b.entryDate ? -1 : a.transactionId < b.transactionId ? 1 : -1));
 }
 
 /** Balances consistent with the transactions: booked up to yesterday, expected incl. pending. */
@@ -249,4 +256,9 @@ export function balancesOf(account: BankAccount, today: string, now: Date = new 
     { type: 'expected', cents: expected, currency: account.currency, lastChangeDateTime: stamp },
     { type: 'interimAvailable', cents: interimAvailable, currency: account.currency, referenceDate: today },
   ];
+}
+
+/** The balance a funds check compares against: interimAvailable. */
+export function availableCents(account: BankAccount, today: string): number {
+  return balancesOf(account, today).find((b) => b.type === 'interimAvailable')!.cents;
 }

@@ -33,6 +33,22 @@ const DEFINITIONS = {
     description: 'Redirect initiation, consent and start-authorisation responses omit _links.scaRedirect.',
     caughtBy: ['links.required'],
   },
+  'cancellation-without-start-link': {
+    description: 'A payment cancellation that needs an authorisation answers 202 without the startAuthorisation link.',
+    caughtBy: ['links.required'],
+  },
+  'paging-next-on-last-page': {
+    description: 'The last page of a paged transaction list still carries a next link (to a page beyond the last).',
+    caughtBy: ['links.paging'],
+  },
+  'balances-of-unconsented-account': {
+    description: "Balances are returned for any of the PSU's accounts, also one the consent does not grant balances for.",
+    caughtBy: ['ais.consented-accounts-only'],
+  },
+  'camt-without-namespace': {
+    description: 'camt.053 statements (Accept: application/xml) have a Document root without the ISO 20022 namespace.',
+    caughtBy: ['response.xml-wellformed'],
+  },
 } as const satisfies Record<string, DefectDescription>;
 
 export type DefectName = keyof typeof DEFINITIONS;

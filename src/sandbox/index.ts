@@ -7,8 +7,8 @@ import { Store } from './store.js';
 import type { RunningSandbox, SandboxOptions } from './types.js';
 
 export { DEFECTS, type DefectName } from './defects.js';
-export { PSUS, ACCOUNTS } from './data.js';
-export type { DefectDescription, RunningSandbox, SandboxOptions } from './types.js';
+export { PSUS, ACCOUNTS, CARD_ACCOUNTS } from './data.js';
+export type { DefectDescription, RunningSandbox, SandboxOptions, ServedRequest } from './types.js';
 
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
@@ -24,6 +24,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     defects,
     fallbackBaseUrl: '',
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   };
   const server = createSandboxServer(env);
   await new Promise<void>((resolve, reject) => {

@@ -1,35 +1,64 @@
 /**
- * State transitions of payments, consents and authorisations (DOMAIN §3): forward only,
- * never out of a final status.
+ * State transitions of payments, consents, signing baskets and authorisations (DOMAIN §3):
+ * forward only, never out of a final status.
  */
-import { foreignReferences, grantBankOffered } from './consent-access.js';
+import { foreignReferences, grantBankOffered, holds } from './consent-access.js';
 import { type Psu, accountsOf } from './data.js';
 import { today } from './dates.js';
 import {
   type AuthorisableRecord,
+  type AuthorisationPurpose,
   type AuthorisationRecord,
   type ConsentRecord,
   FINAL_SCA_STATUSES,
   type PaymentRecord,
+  type PaymentSchedule,
   type ScaApproach,
   type Store,
   type TppRedirect,
+  type TransactionStatus,
 } from './store.js';
 
-/** After SCA a payment is ACTC, then moves one step per status read until settled. */
-const AFTER_SCA: PaymentRecord['transactionStatus'][] = ['ACTC', 'ACSP', 'ACSC'];
+const FINAL_TRANSACTION_STATUSES: readonly TransactionStatus[] = ['ACSC', 'RJCT', 'CANC'];
 
 export function isFinalSca(auth: AuthorisationRecord): boolean {
   return FINAL_SCA_STATUSES.includes(auth.scaStatus);
 }
 
-/** True while the resource still waits for its SCA. */
-export function awaitingSca(parent: AuthorisableRecord): boolean {
-  return parent.kind === 'payment' ? parent.transactionStatus === 'RCVD' : parent.consentStatus === 'received';
+export function isFinalPayment(payment: PaymentRecord): boolean {
+  return FINAL_TRANSACTION_STATUSES.includes(payment.transactionStatus);
 }
 
-export function hasFinalisedAuthorisation(store: Store, parent: AuthorisableRecord): boolean {
-  return store.authorisationsOf(parent).some((a) => a.scaStatus === 'finalised');
+/**
+ * The statuses a payment goes through once authorised, one per status read: instant payments
+ * settle at once; standing orders and future-dated payments wait in ACSP; others settle.
+ */
+export function progressionAfterSca(schedule: PaymentSchedule): TransactionStatus[] {
+  if (schedule.periodic || schedule.futureDate) return ['ACTC', 'ACSP'];
+  if (schedule.instant) return ['ACTC', 'ACSC'];
+  return ['ACTC', 'ACSP', 'ACSC'];
+}
+
+/** An authorised payment can still be cancelled while it waits for its execution date or runs as a standing order. */
+export function cancellableAfterSca(payment: PaymentRecord): boolean {
+  if (isFinalPayment(payment)) return false;
+  return payment.schedule.periodic || (payment.schedule.futureDate !== undefined && !payment.schedule.instant);
+}
+
+/** True while the resource (or, for a cancellation, the payment's cancellation) waits for its SCA. */
+export function awaitingSca(parent: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): boolean {
+  if (purpose === 'cancellation') return parent.kind === 'payment' && parent.cancellationRequested && !isFinalPayment(parent);
+  switch (parent.kind) {
+    case 'payment':
+    case 'basket':
+      return parent.transactionStatus === 'RCVD';
+    default:
+      return parent.consentStatus === 'received';
+  }
+}
+
+export function hasFinalisedAuthorisation(store: Store, parent: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): boolean {
+  return store.authorisationsOf(parent, purpose).some((a) => a.scaStatus === 'finalised');
 }
 
 export function createAuthorisation(
@@ -37,10 +66,12 @@ export function createAuthorisation(
   parent: AuthorisableRecord,
   approach: ScaApproach,
   redirect: TppRedirect,
+  purpose: AuthorisationPurpose = 'authorisation',
 ): AuthorisationRecord {
   const auth: AuthorisationRecord = {
     id: store.newId(),
     parent: { kind: parent.kind, id: parent.id },
+    purpose,
     scaStatus: 'received',
     approach,
     formToken: store.newToken(),
@@ -48,7 +79,8 @@ export function createAuthorisation(
     failedLogins: 0,
   };
   store.authorisations.set(auth.id, auth);
-  parent.authorisationIds.push(auth.id);
+  if (purpose === 'cancellation' && parent.kind === 'payment') parent.cancellationIds.push(auth.id);
+  else parent.authorisationIds.push(auth.id);
   return auth;
 }
 
@@ -58,54 +90,102 @@ export function markStarted(auth: AuthorisationRecord): void {
 }
 
 /** Why this PSU cannot authorise the resource, or undefined when it can. */
-export function refusalFor(parent: AuthorisableRecord, psu: Psu): string | undefined {
+export function refusalFor(store: Store, parent: AuthorisableRecord, psu: Psu): string | undefined {
   if (parent.psuIdHint && parent.psuIdHint !== psu.id) {
-    return `This ${parent.kind} was initiated for another PSU; log in as that PSU or reject it.`;
+    return `This ${parent.kind === 'basket' ? 'signing basket' : parent.kind} was initiated for another PSU; log in as that PSU or reject it.`;
   }
-  if (parent.kind === 'payment') {
-    if (parent.debtorIban && !accountsOf(psu.id).some((a) => a.iban === parent.debtorIban)) {
-      return `The debtor account ${parent.debtorIban} is not held by ${psu.id}.`;
+  switch (parent.kind) {
+    case 'payment':
+      if (parent.debtorIban && !accountsOf(psu.id).some((a) => a.iban === parent.debtorIban)) {
+        return `The debtor account ${parent.debtorIban} is not held by ${psu.id}.`;
+      }
+      return undefined;
+    case 'consent': {
+      const foreign = foreignReferences(parent, psu.id);
+      if (foreign.length === 0) return undefined;
+      return `The consent names accounts not held by ${psu.id}: ${foreign.map((r) => r.iban ?? r.maskedPan).join(', ')}.`;
     }
-    return undefined;
+    case 'fundsConsent':
+      return holds(psu.id, parent.account) ? undefined : `The account ${parent.account.iban ?? parent.account.maskedPan} is not held by ${psu.id}.`;
+    case 'basket':
+      return store.membersOf(parent).map((m) => refusalFor(store, m, psu)).find((r) => r !== undefined);
   }
-  const foreign = foreignReferences(parent, psu.id);
-  if (foreign.length > 0) {
-    return `The consent names accounts not held by ${psu.id}: ${foreign.map((r) => r.iban).join(', ')}.`;
+}
+
+/** The resource is authorised by this PSU: it moves on (a basket takes its members along). */
+function grant(store: Store, record: AuthorisableRecord, psuId: string): void {
+  record.psuId = psuId;
+  switch (record.kind) {
+    case 'payment': {
+      const [first, ...rest] = progressionAfterSca(record.schedule);
+      record.transactionStatus = first!;
+      record.progression = rest;
+      return;
+    }
+    case 'consent':
+      grantBankOffered(record, psuId);
+      record.consentStatus = 'valid';
+      record.lastActionDate = today();
+      return;
+    case 'fundsConsent':
+      record.consentStatus = 'valid';
+      return;
+    case 'basket':
+      record.transactionStatus = 'ACTC';
+      for (const member of store.membersOf(record)) grant(store, member, psuId);
   }
-  return undefined;
+}
+
+/** The resource's SCA failed: it ends (a basket takes its members along). */
+function refuse(store: Store, record: AuthorisableRecord): void {
+  switch (record.kind) {
+    case 'payment':
+      record.transactionStatus = 'RJCT';
+      return;
+    case 'consent':
+      record.consentStatus = 'rejected';
+      record.lastActionDate = today();
+      return;
+    case 'fundsConsent':
+      record.consentStatus = 'rejected';
+      return;
+    case 'basket':
+      record.transactionStatus = 'RJCT';
+      for (const member of store.membersOf(record)) refuse(store, member);
+  }
 }
 
 export function approve(store: Store, auth: AuthorisationRecord, psu: Psu): void {
   const parent = store.parentOf(auth);
-  if (!parent || isFinalSca(auth) || !awaitingSca(parent)) return;
+  if (!parent || isFinalSca(auth) || !awaitingSca(parent, auth.purpose)) return;
   auth.scaStatus = 'finalised';
   auth.psuId = psu.id;
-  parent.psuId = psu.id;
-  if (parent.kind === 'payment') {
-    parent.transactionStatus = AFTER_SCA[0]!;
-    parent.progression = AFTER_SCA.slice(1);
-  } else {
-    grantBankOffered(parent, psu.id);
-    parent.consentStatus = 'valid';
-    parent.lastActionDate = today();
-  }
+  if (auth.purpose === 'cancellation') cancel(store, parent as PaymentRecord);
+  else grant(store, parent, psu.id);
 }
 
 export function reject(store: Store, auth: AuthorisationRecord): void {
   const parent = store.parentOf(auth);
   if (isFinalSca(auth)) return;
   auth.scaStatus = 'failed';
-  if (!parent || !awaitingSca(parent)) return;
-  if (parent.kind === 'payment') parent.transactionStatus = 'RJCT';
-  else {
-    parent.consentStatus = 'rejected';
-    parent.lastActionDate = today();
-  }
+  if (!parent || !awaitingSca(parent, auth.purpose)) return;
+  if (auth.purpose === 'cancellation') (parent as PaymentRecord).cancellationRequested = false;
+  else refuse(store, parent);
 }
 
-/** Authorisations still open when their resource ends fail with it. */
+/** The payment is cancelled: CANC, nothing more to come, every open authorisation fails. */
+export function cancel(store: Store, payment: PaymentRecord): void {
+  payment.transactionStatus = 'CANC';
+  payment.progression = [];
+  payment.cancellationRequested = false;
+  failOpenAuthorisations(store, payment);
+}
+
+/** Authorisations (of either purpose) still open when their resource ends fail with it. */
 export function failOpenAuthorisations(store: Store, parent: AuthorisableRecord): void {
-  for (const auth of store.authorisationsOf(parent)) if (!isFinalSca(auth)) auth.scaStatus = 'failed';
+  for (const purpose of ['authorisation', 'cancellation'] as const) {
+    for (const auth of store.authorisationsOf(parent, purpose)) if (!isFinalSca(auth)) auth.scaStatus = 'failed';
+  }
 }
 
 /** The payment status as one read sees it; each read after SCA moves it one step on. */

@@ -1,6 +1,6 @@
 /** Absolute hrefs for the resources of this bank. */
 import type { RequestContext } from './context.js';
-import type { AuthorisableRecord, ConsentRecord, PaymentRecord } from './store.js';
+import type { AuthorisableRecord, AuthorisationPurpose, PaymentRecord } from './store.js';
 
 export interface Href {
   href: string;
@@ -12,16 +12,27 @@ export function paymentPath(p: PaymentRecord): string {
   return `/v1/${seg(p.service)}/${seg(p.product)}/${seg(p.id)}`;
 }
 
-export function consentPath(c: ConsentRecord): string {
-  return `/v1/consents/${seg(c.id)}`;
-}
-
+/** Where a resource lives: payment, AIS consent, confirmation-of-funds consent (v2) or signing basket. */
 export function resourcePath(r: AuthorisableRecord): string {
-  return r.kind === 'payment' ? paymentPath(r) : consentPath(r);
+  switch (r.kind) {
+    case 'payment':
+      return paymentPath(r);
+    case 'consent':
+      return `/v1/consents/${seg(r.id)}`;
+    case 'fundsConsent':
+      return `/v2/consents/confirmation-of-funds/${seg(r.id)}`;
+    case 'basket':
+      return `/v1/signing-baskets/${seg(r.id)}`;
+  }
 }
 
-export function authorisationPath(r: AuthorisableRecord, authorisationId: string): string {
-  return `${resourcePath(r)}/authorisations/${seg(authorisationId)}`;
+/** The collection of a resource's authorisations, or of a payment's cancellation authorisations. */
+export function authorisationsPath(r: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): string {
+  return `${resourcePath(r)}/${purpose === 'cancellation' ? 'cancellation-authorisations' : 'authorisations'}`;
+}
+
+export function authorisationPath(r: AuthorisableRecord, authorisationId: string, purpose: AuthorisationPurpose = 'authorisation'): string {
+  return `${authorisationsPath(r, purpose)}/${seg(authorisationId)}`;
 }
 
 export function absolute(ctx: RequestContext, path: string): string {

@@ -1,28 +1,23 @@
-/** Payment initiation service (PIS): initiation, reads, cancellation and authorisation routes. */
-import {
-  getScaStatus,
-  listAuthorisations,
-  creationAnswer,
-  startAuthorisation,
-  updatePsuData,
-} from './authorisations.js';
-import { readJsonBody } from './body.js';
+/** Payment initiation service (PIS): initiation, reads, cancellation and the authorisation routes. */
+import { creationAnswer, getScaStatus, heldByBasket, listAuthorisations, startAuthorisation, updatePsuData } from './authorisations.js';
 import type { RequestContext } from './context.js';
 import { apiError, resourceUnknown } from './errors.js';
 import { explicitAuthorisationPreferred, psuIdHeader, readTppRedirect, requirePsuIpAddress } from './headers.js';
-import { awaitingSca, failOpenAuthorisations, observeTransactionStatus } from './lifecycle.js';
+import { awaitingSca, cancel, cancellableAfterSca, observeTransactionStatus } from './lifecycle.js';
+import { authorisationsPath, href } from './links.js';
+import { readPaymentInitiation } from './payment-body.js';
 import { resolveProduct } from './products.js';
-import { sendEmpty, sendJson } from './response.js';
+import { sendEmpty, sendJson, sendText } from './response.js';
 import type { PaymentRecord } from './store.js';
 
 /** POST /v1/{payment-service}/{payment-product} */
 export function initiatePayment(ctx: RequestContext): void {
   const { service = '', product = '' } = ctx.params;
-  const support = resolveProduct(service, product);
+  const resolved = resolveProduct(service, product);
   requirePsuIpAddress(ctx);
   const redirect = readTppRedirect(ctx);
   const explicit = explicitAuthorisationPreferred(ctx);
-  const validated = support.validate(readJsonBody(ctx, true));
+  const read = readPaymentInitiation(ctx, resolved, resolved.service);
   const { store } = ctx.env;
   const psuIdHint = psuIdHeader(ctx);
   const payment: PaymentRecord = {
@@ -30,13 +25,18 @@ export function initiatePayment(ctx: RequestContext): void {
     id: store.newId(),
     service,
     product,
-    data: validated.data,
-    ...(validated.debtorIban ? { debtorIban: validated.debtorIban } : {}),
+    data: read.data,
+    ...(read.original ? { original: read.original } : {}),
+    ...(read.debtorIban ? { debtorIban: read.debtorIban } : {}),
+    schedule: read.schedule,
     transactionStatus: 'RCVD',
     progression: [],
+    cancellationRequested: false,
+    cancellationIds: [],
     ...(psuIdHint ? { psuIdHint } : {}),
     redirect,
     authorisationIds: [],
+    explicitStart: explicit,
     createdAt: new Date().toISOString(),
   };
   store.payments.set(payment.id, payment);
@@ -56,9 +56,11 @@ function findPayment(ctx: RequestContext): PaymentRecord {
   return payment;
 }
 
-/** GET /v1/{payment-service}/{payment-product}/{paymentId} */
+/** GET /v1/{payment-service}/{payment-product}/{paymentId}: as initiated, in the product's format. */
 export function getPayment(ctx: RequestContext): void {
   const payment = findPayment(ctx);
+  const original = payment.original;
+  if (original) return sendText(ctx, 200, original.contentType, original.text);
   sendJson(ctx, 200, { ...payment.data, transactionStatus: observeTransactionStatus(payment) });
 }
 
@@ -68,19 +70,38 @@ export function getPaymentStatus(ctx: RequestContext): void {
   sendJson(ctx, 200, { transactionStatus: observeTransactionStatus(payment) });
 }
 
-/** DELETE …/{paymentId}: before SCA it is cancelled at once (204); afterwards it cannot be. */
+/**
+ * DELETE …/{paymentId}: before SCA it is cancelled at once (204). A standing order or a payment
+ * waiting for its execution date needs the cancellation authorised (202 with the link to start it);
+ * anything else cannot be cancelled any more (405 CANCELLATION_INVALID).
+ */
 export function cancelPayment(ctx: RequestContext): void {
   const payment = findPayment(ctx);
+  const { store } = ctx.env;
   if (payment.transactionStatus === 'CANC') return sendEmpty(ctx, 204);
-  if (!awaitingSca(payment)) {
-    throw apiError(405, 'CANCELLATION_INVALID', `A payment in status ${payment.transactionStatus} cannot be cancelled`);
+  if (heldByBasket(store, payment)) {
+    throw apiError(400, 'RESOURCE_BLOCKED', `The payment is held by signing basket ${payment.basketId}; delete the basket first`);
   }
-  payment.transactionStatus = 'CANC';
-  failOpenAuthorisations(ctx.env.store, payment);
-  sendEmpty(ctx, 204);
+  if (awaitingSca(payment)) {
+    cancel(store, payment);
+    return sendEmpty(ctx, 204);
+  }
+  if (!cancellableAfterSca(payment)) {
+    const why = payment.schedule.instant ? 'an instant payment is executed at once' : 'it is already executed or being executed';
+    throw apiError(405, 'CANCELLATION_INVALID', `A payment in status ${payment.transactionStatus} cannot be cancelled: ${why}`);
+  }
+  payment.redirect = { ...payment.redirect, ...readTppRedirect(ctx) };
+  payment.cancellationRequested = true;
+  const links = ctx.env.defects.has('cancellation-without-start-link') ? {} : { startAuthorisation: href(ctx, authorisationsPath(payment, 'cancellation')) };
+  sendJson(ctx, 202, { transactionStatus: payment.transactionStatus, _links: links });
 }
 
 export const startPaymentAuthorisation = (ctx: RequestContext): void => startAuthorisation(ctx, findPayment(ctx));
 export const listPaymentAuthorisations = (ctx: RequestContext): void => listAuthorisations(ctx, findPayment(ctx));
 export const getPaymentScaStatus = (ctx: RequestContext): void => getScaStatus(ctx, findPayment(ctx));
 export const updatePaymentPsuData = (ctx: RequestContext): void => updatePsuData(ctx, findPayment(ctx));
+
+export const startCancellationAuthorisation = (ctx: RequestContext): void => startAuthorisation(ctx, findPayment(ctx), 'cancellation');
+export const listCancellationAuthorisations = (ctx: RequestContext): void => listAuthorisations(ctx, findPayment(ctx), 'cancellation');
+export const getCancellationScaStatus = (ctx: RequestContext): void => getScaStatus(ctx, findPayment(ctx), 'cancellation');
+export const updateCancellationPsuData = (ctx: RequestContext): void => updatePsuData(ctx, findPayment(ctx), 'cancellation');

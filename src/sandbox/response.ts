@@ -21,6 +21,11 @@ export function sendJson(ctx: RequestContext, status: number, body: unknown, hea
   write(ctx, status, { ...headers, 'Content-Type': contentType }, JSON.stringify(body));
 }
 
+/** A non-JSON success body (camt XML, MT940 text, pain.001 XML, multipart). */
+export function sendText(ctx: RequestContext, status: number, contentType: string, body: string, headers: Headers = {}): void {
+  write(ctx, status, { ...headers, 'Content-Type': contentType }, body);
+}
+
 export function sendEmpty(ctx: RequestContext, status: number, headers: Headers = {}): void {
   write(ctx, status, headers);
 }

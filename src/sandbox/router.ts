@@ -6,6 +6,13 @@ export interface RouteOptions {
   api: boolean;
   /** Allowed values per path parameter; a route only matches when the value passes. */
   constraints?: Record<string, (value: string) => boolean>;
+  /**
+   * AIS routes answer an Accept they cannot serve with 406 REQUESTED_FORMATS_INVALID (the 1.3.12
+   * file declares a 406 body only for AIS); other routes disregard Accept, as HTTP allows.
+   */
+  strictAccept?: boolean;
+  /** Media types the route can answer in; default application/json. */
+  produces?: readonly string[];
 }
 
 interface Route extends RouteOptions {
@@ -15,7 +22,7 @@ interface Route extends RouteOptions {
 }
 
 export type RouteMatch =
-  | { kind: 'found'; handler: Handler; params: Record<string, string>; api: boolean }
+  | { kind: 'found'; handler: Handler; params: Record<string, string>; api: boolean; strictAccept?: boolean; produces?: readonly string[] }
   | { kind: 'method-not-allowed'; allowed: string[]; api: boolean }
   | { kind: 'not-found' };
 
@@ -57,7 +64,9 @@ export class Router {
     for (const route of this.routes) {
       const params = this.matchPath(route, parts);
       if (!params) continue;
-      if (route.method === method) return { kind: 'found', handler: route.handler, params, api: route.api };
+      if (route.method === method) {
+        return { kind: 'found', handler: route.handler, params, api: route.api, ...(route.strictAccept ? { strictAccept: true } : {}), ...(route.produces ? { produces: route.produces } : {}) };
+      }
       if (!allowed.includes(route.method)) allowed.push(route.method);
       api = api || route.api;
     }

@@ -6,7 +6,7 @@ import { approve, awaitingSca, isFinalSca, markStarted, refusalFor, reject } fro
 import { scaRedirectUrl } from './links.js';
 import { loginPage, messagePage } from './redirect-pages.js';
 import { sendHtml, sendRedirect } from './response.js';
-import type { AuthorisableRecord, AuthorisationRecord } from './store.js';
+import type { AccountRef, AuthorisableRecord, AuthorisationRecord, ConsentRecord, PaymentRecord, Store } from './store.js';
 
 /** Wrong logins allowed before the authorisation fails. */
 export const MAX_FAILED_LOGINS = 3;
@@ -29,31 +29,47 @@ function target(ctx: RequestContext): Target | undefined {
     sendHtml(ctx, 409, messagePage('Authorisation closed', `This authorisation is already ${auth.scaStatus} and cannot be used again.`));
     return undefined;
   }
-  if (!awaitingSca(parent)) {
-    sendHtml(ctx, 409, messagePage('Authorisation closed', `This ${parent.kind} no longer awaits an authorisation.`));
+  if (!awaitingSca(parent, auth.purpose)) {
+    sendHtml(ctx, 409, messagePage('Authorisation closed', `This ${describe(parent)} no longer awaits an authorisation.`));
     return undefined;
   }
   return { auth, parent };
 }
 
-function summary(parent: AuthorisableRecord): Array<[string, string]> {
-  if (parent.kind === 'payment') {
-    const d = parent.data as {
-      instructedAmount?: { amount: string; currency: string };
-      creditorName?: string;
-      creditorAccount?: { iban?: string };
-      debtorAccount?: { iban?: string };
-      remittanceInformationUnstructured?: string;
-    };
-    return [
-      ['Payment', parent.product],
-      ['Amount', d.instructedAmount ? `${d.instructedAmount.amount} ${d.instructedAmount.currency}` : ''],
-      ['To', `${d.creditorName ?? ''} ${d.creditorAccount?.iban ?? ''}`.trim()],
-      ['From account', d.debtorAccount?.iban ?? ''],
-      ['Reference', d.remittanceInformationUnstructured ?? ''],
-    ];
+function describe(parent: AuthorisableRecord): string {
+  return { payment: 'payment', consent: 'consent', fundsConsent: 'confirmation-of-funds consent', basket: 'signing basket' }[parent.kind];
+}
+
+type Rows = Array<[string, string]>;
+
+function paymentRows(parent: PaymentRecord): Rows {
+  const d = parent.data as {
+    instructedAmount?: { amount: string; currency: string };
+    creditorName?: string;
+    creditorAccount?: { iban?: string; bban?: string };
+    debtorAccount?: { iban?: string };
+    remittanceInformationUnstructured?: string;
+    payments?: Array<{ instructedAmount?: { amount: string; currency: string } }>;
+    frequency?: string;
+    startDate?: string;
+  };
+  const rows: Rows = [[parent.service === 'payments' ? 'Payment' : parent.service === 'bulk-payments' ? 'Bulk payment' : 'Standing order', parent.product]];
+  if (d.payments) {
+    const total = d.payments.reduce((s, p) => s + Math.round(Number(p.instructedAmount?.amount ?? 0) * 100), 0);
+    rows.push(['Payments', `${d.payments.length}, together ${(total / 100).toFixed(2)} ${d.payments[0]?.instructedAmount?.currency ?? ''}`.trim()]);
+  } else {
+    rows.push(['Amount', d.instructedAmount ? `${d.instructedAmount.amount} ${d.instructedAmount.currency}` : '']);
+    rows.push(['To', `${d.creditorName ?? ''} ${d.creditorAccount?.iban ?? d.creditorAccount?.bban ?? ''}`.trim()]);
+    rows.push(['Reference', d.remittanceInformationUnstructured ?? '']);
   }
+  if (d.frequency) rows.push(['Schedule', `${d.frequency} from ${d.startDate ?? ''}`]);
+  rows.push(['From account', d.debtorAccount?.iban ?? '']);
+  return rows;
+}
+
+function consentRows(parent: ConsentRecord): Rows {
   const a = parent.access;
+  const refs = (list?: AccountRef[]) => (list ?? []).map((r) => r.iban ?? r.maskedPan).join(', ');
   const scope = a.allPsd2
     ? `All PSD2 services on all accounts (${a.allPsd2})`
     : a.availableAccounts
@@ -61,11 +77,11 @@ function summary(parent: AuthorisableRecord): Array<[string, string]> {
       : a.availableAccountsWithBalance
         ? `List of available accounts with balances (${a.availableAccountsWithBalance})`
         : parent.form === 'bankOffered'
-          ? 'Accounts, balances and transactions of all your accounts'
+          ? 'Accounts, balances and transactions of the accounts you choose'
           : [
-              a.accounts?.length ? `accounts: ${a.accounts.map((r) => r.iban).join(', ')}` : '',
-              a.balances?.length ? `balances: ${a.balances.map((r) => r.iban).join(', ')}` : '',
-              a.transactions?.length ? `transactions: ${a.transactions.map((r) => r.iban).join(', ')}` : '',
+              a.accounts?.length ? `accounts: ${refs(a.accounts)}` : '',
+              a.balances?.length ? `balances: ${refs(a.balances)}` : '',
+              a.transactions?.length ? `transactions: ${refs(a.transactions)}` : '',
             ]
               .filter(Boolean)
               .join('; ');
@@ -76,14 +92,28 @@ function summary(parent: AuthorisableRecord): Array<[string, string]> {
   ];
 }
 
+function summary(store: Store, parent: AuthorisableRecord): Rows {
+  switch (parent.kind) {
+    case 'payment':
+      return paymentRows(parent);
+    case 'consent':
+      return consentRows(parent);
+    case 'fundsConsent':
+      return [['Confirmation of funds on', parent.account.iban ?? parent.account.maskedPan ?? '']];
+    case 'basket':
+      return store.membersOf(parent).flatMap((m, i): Rows => [[`Item ${i + 1}`, m.kind === 'payment' ? `payment ${m.product}` : 'account access'], ...(m.kind === 'payment' ? paymentRows(m) : consentRows(m))]);
+  }
+}
+
 function showForm(ctx: RequestContext, t: Target, status: number, error?: string, psuId?: string): void {
-  const title = t.parent.kind === 'payment' ? 'Authorise payment' : 'Grant account access';
+  const titles = { payment: 'Authorise payment', consent: 'Grant account access', fundsConsent: 'Allow confirmation of funds', basket: 'Authorise signing basket' };
+  const title = t.auth.purpose === 'cancellation' ? 'Authorise cancellation of payment' : titles[t.parent.kind];
   sendHtml(
     ctx,
     status,
     loginPage({
       title,
-      summary: summary(t.parent),
+      summary: summary(ctx.env.store, t.parent),
       formAction: scaRedirectUrl(ctx, t.auth.id),
       formToken: t.auth.formToken,
       ...(error ? { error } : {}),
@@ -137,7 +167,7 @@ export function submitScaPage(ctx: RequestContext): void {
     const left = MAX_FAILED_LOGINS - t.auth.failedLogins;
     return showForm(ctx, t, 200, `Unknown user or wrong password. ${left} attempt${left === 1 ? '' : 's'} left.`, psuId);
   }
-  const refusal = refusalFor(t.parent, psu);
+  const refusal = refusalFor(ctx.env.store, t.parent, psu);
   if (refusal) return showForm(ctx, t, 200, refusal, psuId);
   approve(ctx.env.store, t.auth, psu);
   finish(ctx, t, true);

@@ -4,6 +4,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { RequestContext, SandboxEnv } from './context.js';
 import { ApiError, formatError, methodNotAllowed, resourceUnknown } from './errors.js';
 import { requireRequestId, validateOptionalHeaders } from './headers.js';
+import { JSON_ONLY, negotiate } from './negotiation.js';
 import { sendEmpty, sendError } from './response.js';
 import { buildRouter } from './routes.js';
 import { Router } from './router.js';
@@ -93,6 +94,10 @@ function contextFor(env: SandboxEnv, req: IncomingMessage, res: ServerResponse):
 
 async function handle(env: SandboxEnv, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const ctx = contextFor(env, req, res);
+  if (env.onRequest) {
+    const log = env.onRequest;
+    res.once('finish', () => log({ method: ctx.method, path: ctx.path, status: res.statusCode }));
+  }
   try {
     try {
       ctx.rawBody = await readBody(req, MAX_BODY_BYTES);
@@ -110,6 +115,7 @@ async function handle(env: SandboxEnv, router: Router, req: IncomingMessage, res
       validateOptionalHeaders(ctx);
     }
     if (match.kind === 'method-not-allowed') throw methodNotAllowed(ctx.method, match.allowed);
+    if (match.strictAccept) negotiate(ctx, match.produces ?? JSON_ONLY);
     ctx.params = match.params;
     await match.handler(ctx);
   } catch (err) {

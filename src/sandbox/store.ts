@@ -1,17 +1,17 @@
-/** In-memory state of one running sandbox: payments, consents and their authorisations. */
+/**
+ * In-memory state of one running sandbox: payments, AIS consents, confirmation-of-funds consents,
+ * signing baskets and their authorisations.
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
 
-export type ScaApproach = 'REDIRECT';
+/** The SCA approaches the bank's records can carry; only REDIRECT is offered so far (sca-approach.ts). */
+export type ScaApproach = 'REDIRECT' | 'EMBEDDED' | 'DECOUPLED';
 
 export type TransactionStatus = 'RCVD' | 'ACTC' | 'ACSP' | 'ACSC' | 'RJCT' | 'CANC';
 
-export type ConsentStatus =
-  | 'received'
-  | 'valid'
-  | 'rejected'
-  | 'revokedByPsu'
-  | 'expired'
-  | 'terminatedByTpp';
+export type BasketStatus = 'RCVD' | 'ACTC' | 'RJCT' | 'CANC';
+
+export type ConsentStatus = 'received' | 'valid' | 'rejected' | 'revokedByPsu' | 'expired' | 'terminatedByTpp';
 
 export type ScaStatus = 'received' | 'started' | 'finalised' | 'failed';
 
@@ -23,30 +23,61 @@ export interface TppRedirect {
   nokRedirectUri?: string;
 }
 
-export interface PaymentRecord {
-  kind: 'payment';
+/** How a payment is executed, which decides its status progression and whether it can be cancelled. */
+export interface PaymentSchedule {
+  /** Settles within seconds (SCT Inst): never cancellable once authorised. */
+  instant: boolean;
+  /** A standing order: active until cancelled or its end date. */
+  periodic: boolean;
+  /** Requested execution (or start) date when it lies after today. */
+  futureDate?: string;
+}
+
+/** The initiation body as received, for the XML and multipart products (GET echoes it). */
+export interface OriginalBody {
+  contentType: string;
+  text: string;
+}
+
+/** What every resource that needs an SCA has in common. */
+interface Authorisable {
   id: string;
-  service: string;
-  product: string;
-  /** The validated initiation data, as echoed by GET. */
-  data: Record<string, unknown>;
-  debtorIban?: string;
-  transactionStatus: TransactionStatus;
-  /** Statuses still to come, one per status read, after the SCA finalised. */
-  progression: TransactionStatus[];
-  /** PSU-ID sent with the initiation, if any. */
+  /** PSU-ID sent with the creation, if any. */
   psuIdHint?: string;
   /** The PSU who authorised it. */
   psuId?: string;
   redirect: TppRedirect;
   authorisationIds: string[];
+  /** Created with TPP-Explicit-Authorisation-Preferred: true (may go into a signing basket). */
+  explicitStart: boolean;
+}
+
+export interface PaymentRecord extends Authorisable {
+  kind: 'payment';
+  service: string;
+  product: string;
+  /** The validated initiation data as JSON (GET echoes it for the JSON products). */
+  data: Record<string, unknown>;
+  original?: OriginalBody;
+  debtorIban?: string;
+  schedule: PaymentSchedule;
+  transactionStatus: TransactionStatus;
+  /** Statuses still to come, one per status read, after the SCA finalised. */
+  progression: TransactionStatus[];
+  /** DELETE answered 202: the cancellation waits for its own authorisation. */
+  cancellationRequested: boolean;
+  cancellationIds: string[];
+  /** The signing basket holding this payment, while it does. */
+  basketId?: string;
   createdAt: string;
 }
 
 export type AccessForm = 'allPsd2' | 'availableAccounts' | 'availableAccountsWithBalance' | 'dedicated' | 'bankOffered';
 
+/** A reference to a payment account (iban) or a card account (maskedPan). */
 export interface AccountRef {
-  iban: string;
+  iban?: string;
+  maskedPan?: string;
   currency?: string;
 }
 
@@ -59,9 +90,8 @@ export interface ConsentAccess {
   allPsd2?: string;
 }
 
-export interface ConsentRecord {
+export interface ConsentRecord extends Authorisable {
   kind: 'consent';
-  id: string;
   form: AccessForm;
   access: ConsentAccess;
   recurringIndicator: boolean;
@@ -72,17 +102,40 @@ export interface ConsentRecord {
   lastActionDate: string;
   /** First day the consent was used for an AIS read (one-off consents expire after it). */
   firstUsedDate?: string;
-  psuIdHint?: string;
-  psuId?: string;
-  redirect: TppRedirect;
-  authorisationIds: string[];
+  /** Accesses without the PSU (no PSU-IP-Address) per day, against frequencyPerDay. */
+  unattendedAccesses: { day: string; count: number };
+  /** Per account: the transaction ids already reported, for delta access (deltaList). */
+  reported: Map<string, Set<string>>;
+  basketId?: string;
 }
 
-export type AuthorisableRecord = PaymentRecord | ConsentRecord;
+/** A confirmation-of-funds consent (PIIS consent 2.0, /v2/consents/confirmation-of-funds). */
+export interface FundsConsentRecord extends Authorisable {
+  kind: 'fundsConsent';
+  account: AccountRef;
+  cardNumber?: string;
+  cardExpiryDate?: string;
+  cardInformation?: string;
+  registrationInformation?: string;
+  consentStatus: ConsentStatus;
+}
+
+export interface BasketRecord extends Authorisable {
+  kind: 'basket';
+  paymentIds: string[];
+  consentIds: string[];
+  transactionStatus: BasketStatus;
+}
+
+export type AuthorisableRecord = PaymentRecord | ConsentRecord | FundsConsentRecord | BasketRecord;
+
+/** An authorisation of the resource itself, or of a payment's cancellation. */
+export type AuthorisationPurpose = 'authorisation' | 'cancellation';
 
 export interface AuthorisationRecord {
   id: string;
   parent: { kind: AuthorisableRecord['kind']; id: string };
+  purpose: AuthorisationPurpose;
   scaStatus: ScaStatus;
   approach: ScaApproach;
   /** Secret bound to the SCA form; a POST without it is refused. */
@@ -95,6 +148,8 @@ export interface AuthorisationRecord {
 export class Store {
   readonly payments = new Map<string, PaymentRecord>();
   readonly consents = new Map<string, ConsentRecord>();
+  readonly fundsConsents = new Map<string, FundsConsentRecord>();
+  readonly baskets = new Map<string, BasketRecord>();
   readonly authorisations = new Map<string, AuthorisationRecord>();
 
   newId(): string {
@@ -106,12 +161,29 @@ export class Store {
   }
 
   parentOf(auth: AuthorisationRecord): AuthorisableRecord | undefined {
-    return auth.parent.kind === 'payment' ? this.payments.get(auth.parent.id) : this.consents.get(auth.parent.id);
+    switch (auth.parent.kind) {
+      case 'payment':
+        return this.payments.get(auth.parent.id);
+      case 'consent':
+        return this.consents.get(auth.parent.id);
+      case 'fundsConsent':
+        return this.fundsConsents.get(auth.parent.id);
+      case 'basket':
+        return this.baskets.get(auth.parent.id);
+    }
   }
 
-  authorisationsOf(parent: AuthorisableRecord): AuthorisationRecord[] {
-    return parent.authorisationIds
-      .map((id) => this.authorisations.get(id))
-      .filter((a): a is AuthorisationRecord => a !== undefined);
+  /** The authorisations of a resource for one purpose (its own, or its cancellation's). */
+  authorisationsOf(parent: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): AuthorisationRecord[] {
+    const ids = purpose === 'cancellation' ? (parent.kind === 'payment' ? parent.cancellationIds : []) : parent.authorisationIds;
+    return ids.map((id) => this.authorisations.get(id)).filter((a): a is AuthorisationRecord => a !== undefined);
+  }
+
+  /** The members of a signing basket. */
+  membersOf(basket: BasketRecord): Array<PaymentRecord | ConsentRecord> {
+    return [
+      ...basket.paymentIds.map((id) => this.payments.get(id)),
+      ...basket.consentIds.map((id) => this.consents.get(id)),
+    ].filter((m): m is PaymentRecord | ConsentRecord => m !== undefined);
   }
 }

@@ -1,4 +1,8 @@
 /** Public shape of the reference bank (the bundled sandbox ASPSP). */
+import type { ServedRequest } from './context.js';
+
+export type { ServedRequest } from './context.js';
+
 export interface SandboxOptions {
   /** Port to listen on; 0 or absent picks a free one. */
   port?: number;
@@ -8,6 +12,11 @@ export interface SandboxOptions {
   defects?: string[];
   /** Public base URL for links and Location (e.g. behind a proxy); default: from the Host header. */
   publicUrl?: string;
+  /**
+   * A request log: called once for every request the bank answered (API calls and SCA pages),
+   * after the response is sent. Tests use it to see which operations a run exercised.
+   */
+  onRequest?: (entry: ServedRequest) => void;
 }
 
 export interface RunningSandbox {

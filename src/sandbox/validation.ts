@@ -115,10 +115,15 @@ export function amountField(obj: Json, key: string, prefix: string, issues: Issu
   return currency !== undefined && amount !== undefined ? { currency, amount } : undefined;
 }
 
-const IDENTIFIERS = ['iban', 'bban', 'pan', 'maskedPan', 'msisdn', 'other'] as const;
+export const IDENTIFIERS = ['iban', 'bban', 'pan', 'maskedPan', 'msisdn', 'other'] as const;
+export type Identifier = (typeof IDENTIFIERS)[number];
+const MASKED_PAN = /^[0-9]{6}[0-9*Xx]{2,9}[0-9]{4}$/;
 
-/** An accountReference with exactly one identifier; IBANs must have valid check digits. */
-export function accountReferenceAt(value: unknown, path: string, issues: Issues, requireIban: boolean): Json | undefined {
+/**
+ * An accountReference with exactly one identifier, one of those the service accepts; IBANs must
+ * have valid check digits, masked PANs show the first six and last four digits.
+ */
+export function accountReferenceAt(value: unknown, path: string, issues: Issues, accepted: readonly Identifier[]): Json | undefined {
   if (!isObject(value)) return void issues.add(path, `${path} must be an object`);
   const present = IDENTIFIERS.filter((k) => value[k] !== undefined);
   if (present.length !== 1) {
@@ -126,17 +131,18 @@ export function accountReferenceAt(value: unknown, path: string, issues: Issues,
   }
   const out: Json = {};
   const id = present[0]!;
-  if (id === 'iban') {
+  if (!accepted.includes(id)) {
+    issues.add(join(path, id), `${path} must be identified by ${accepted.join(' or ')} for this service`, id === 'other' ? 'PARAMETER_NOT_SUPPORTED' : 'FORMAT_ERROR');
+  } else if (id === 'iban') {
     const iban = stringField(value, 'iban', path, issues, true, { pattern: IBAN_PATTERN, patternText: 'is not an IBAN' });
     if (iban !== undefined && !isValidIban(iban)) issues.add(join(path, 'iban'), `${join(path, 'iban')} has invalid check digits`);
     else if (iban !== undefined) out.iban = iban;
-  } else if (requireIban) {
-    issues.add(join(path, id), `${path} must be identified by iban for this service`, 'FORMAT_ERROR');
   } else if (id === 'bban') {
     const bban = stringField(value, 'bban', path, issues, true, { pattern: BBAN_PATTERN, patternText: 'is not a BBAN' });
     if (bban !== undefined) out.bban = bban;
-  } else if (id === 'other') {
-    issues.add(join(path, id), `${join(path, id)} identifiers are not supported`, 'PARAMETER_NOT_SUPPORTED');
+  } else if (id === 'maskedPan') {
+    const pan = stringField(value, 'maskedPan', path, issues, true, { pattern: MASKED_PAN, patternText: 'must show the first six and the last four digits, e.g. 525412******3241' });
+    if (pan !== undefined) out.maskedPan = pan;
   } else {
     const v = stringField(value, id, path, issues, true, { maxLength: 35 });
     if (v !== undefined) out[id] = v;
@@ -149,14 +155,14 @@ export function accountReferenceAt(value: unknown, path: string, issues: Issues,
   return out[id] !== undefined ? out : undefined;
 }
 
-export function accountReferenceField(obj: Json, key: string, prefix: string, issues: Issues, required: boolean, requireIban: boolean): Json | undefined {
+export function accountReferenceField(obj: Json, key: string, prefix: string, issues: Issues, required: boolean, accepted: readonly Identifier[]): Json | undefined {
   const path = join(prefix, key);
   const v = obj[key];
   if (v === undefined || v === null) {
     if (required) issues.add(path, `${path} is missing`);
     return undefined;
   }
-  return accountReferenceAt(v, path, issues, requireIban);
+  return accountReferenceAt(v, path, issues, accepted);
 }
 
 export function bicField(obj: Json, key: string, prefix: string, issues: Issues): string | undefined {

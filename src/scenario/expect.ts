@@ -1,4 +1,4 @@
-import { headerOf, jsonBodyOf, type ExchangeResponse } from '../http/exchange.js';
+import { headerOf, jsonBodyOf, mediaTypeOf, type ExchangeResponse } from '../http/exchange.js';
 import type { Expectation } from './types.js';
 
 /** Read a dotted path (a.b.0.c) from a value. */
@@ -51,6 +51,10 @@ export function unmetExpectations(expect: Expectation | undefined, res: Exchange
     }
   }
   for (const name of expect.headers ?? []) if (headerOf(res.headers, name) === undefined) out.push(`expected header ${name}`);
+  if (expect.contentType !== undefined) {
+    const got = mediaTypeOf(headerOf(res.headers, 'content-type'));
+    if (!list(expect.contentType).some((m) => m.toLowerCase() === got)) out.push(`expected Content-Type ${list(expect.contentType).join(' or ')}, got ${got ?? 'none'}`);
+  }
   return out;
 }
 

@@ -7,7 +7,9 @@ import type { Cell } from './types.js';
  * Request bodies scenarios share, by name, then by service and product:
  *   payment: { payments: { default: {...}, sepa-credit-transfers: {...} } }
  *   consent: { default: {...} }
- * The most specific entry for the cell wins.
+ * The most specific entry for the cell wins. Every *.yaml of the fixtures folder is read, in name
+ * order, and merged by name and service, so each file can hold the bodies of one service or
+ * product family (payments.yaml, pain001.yaml, …).
  */
 export type Fixtures = Record<string, Record<string, unknown>>;
 
@@ -19,8 +21,22 @@ export function loadFixtures(dir: string): Fixtures {
   } catch {
     return fixtures;
   }
-  for (const name of names) Object.assign(fixtures, parse(readFileSync(join(dir, name), 'utf8')) as Fixtures);
+  for (const name of names) {
+    // merge keys (<<: *anchor) let a fixture extend another one of the same file
+    const file = (parse(readFileSync(join(dir, name), 'utf8'), { merge: true }) ?? {}) as Fixtures;
+    for (const [fixture, byService] of Object.entries(file)) {
+      const merged = (fixtures[fixture] ??= {});
+      for (const [service, value] of Object.entries(byService ?? {})) {
+        const known = merged[service];
+        merged[service] = isPlainObject(known) && isPlainObject(value) && service !== 'default' ? { ...known, ...value } : value;
+      }
+    }
+  }
   return fixtures;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function fixtureFor(fixtures: Fixtures, name: string, cell: Cell): unknown {

@@ -4,6 +4,8 @@ import type { Session } from '../run/session.js';
 import { driveRedirectForm } from '../sca/redirect-form.js';
 import { captureValue, pathValue, unmetExpectations } from './expect.js';
 import { fixtureFor, type Fixtures } from './fixtures.js';
+import { resolveHref } from './href.js';
+import { encodeBody, type EncodedBody } from './request-body.js';
 import { render, renderString, TemplateError, type TemplateScope } from './template.js';
 import { cellName, type Cell, type PollStep, type RequestSpec, type RequestStep, type Scenario, type ScaStep, type Step } from './types.js';
 
@@ -14,6 +16,9 @@ export interface StepResult {
   failures: string[];
   exchangeIds: string[];
 }
+
+/** Wraps the run of each step, e.g. to record it as an Allure step; must return the step's result. */
+export type StepObserver = (step: Step, run: () => Promise<StepResult>) => Promise<StepResult>;
 
 export interface ScenarioOutcome {
   steps: StepResult[];
@@ -38,6 +43,7 @@ class ScenarioRun {
     readonly cell: Cell,
     readonly session: Session,
     fixtures: Fixtures,
+    readonly observe: StepObserver = (_step, run) => run(),
   ) {
     const { psu, tpp } = session.profile;
     this.#vars = { ...cell, psu, tpp };
@@ -45,15 +51,29 @@ class ScenarioRun {
     this.#origin = { scenario: scenario.id, cell: cellName(cell) };
   }
 
+  /** The body as sent: bodyText and bodyXml as written, body as JSON or as its typed kind ($xml, $multipart). */
+  #body(spec: RequestSpec): EncodedBody | undefined {
+    if (spec.bodyText !== undefined) return { text: renderString(spec.bodyText, this.#scope), contentType: 'application/json' };
+    if (spec.bodyXml !== undefined) return { text: renderString(spec.bodyXml, this.#scope), contentType: 'application/xml' };
+    return spec.body !== undefined ? encodeBody(render(spec.body, this.#scope)) : undefined;
+  }
+
+  /** A path below the target base, or a link as the bank gave it (href.ts). */
+  #url(spec: RequestSpec): URL {
+    const base = this.session.baseUrl;
+    if (spec.href === undefined) return new URL(`${base}${renderString(spec.path!, this.#scope)}`);
+    return resolveHref(base, renderString(spec.href, this.#scope));
+  }
+
   #request(spec: RequestSpec, step: string): OutgoingRequest {
     const { profile } = this.session;
-    const path = renderString(spec.path, this.#scope);
-    const query = spec.query ? new URLSearchParams(Object.entries(render(spec.query, this.#scope) as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])) : undefined;
-    const body = spec.bodyText !== undefined ? renderString(spec.bodyText, this.#scope) : spec.body !== undefined ? JSON.stringify(render(spec.body, this.#scope)) : undefined;
+    const url = this.#url(spec);
+    for (const [k, v] of Object.entries((spec.query ? render(spec.query, this.#scope) : {}) as Record<string, unknown>)) url.searchParams.set(k, String(v));
+    const body = this.#body(spec);
     const defaults: Record<string, string> = {
       'x-request-id': randomUUID(),
       'psu-ip-address': profile.psu.ipAddress,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(body !== undefined ? { 'content-type': body.contentType } : {}),
     };
     const omitted = new Set((spec.omitHeaders ?? []).map((h) => h.toLowerCase()));
     const headers: Record<string, string> = {};
@@ -61,9 +81,9 @@ class ScenarioRun {
     for (const [k, v] of Object.entries(spec.headers ?? {})) headers[k.toLowerCase()] = renderString(v, this.#scope);
     return {
       method: spec.method,
-      url: `${this.session.baseUrl}${path}${query && [...query].length ? `?${query}` : ''}`,
+      url: url.toString(),
       headers,
-      ...(body !== undefined ? { body } : {}),
+      ...(body !== undefined ? { body: body.text } : {}),
       origin: { ...this.#origin, step },
     };
   }
@@ -139,7 +159,7 @@ class ScenarioRun {
   async run(): Promise<ScenarioOutcome> {
     const steps: StepResult[] = [];
     for (const step of this.scenario.steps) {
-      const result = await this.#step(step);
+      const result = await this.observe(step, () => this.#step(step));
       steps.push(result);
       if (!result.ok) break; // later steps depend on this one
     }
@@ -149,6 +169,6 @@ class ScenarioRun {
 }
 
 /** Run a scenario in one cell. Exchanges and findings land in the session. */
-export function runScenario(scenario: Scenario, cell: Cell, session: Session, fixtures: Fixtures): Promise<ScenarioOutcome> {
-  return new ScenarioRun(scenario, cell, session, fixtures).run();
+export function runScenario(scenario: Scenario, cell: Cell, session: Session, fixtures: Fixtures, observe?: StepObserver): Promise<ScenarioOutcome> {
+  return new ScenarioRun(scenario, cell, session, fixtures, observe).run();
 }

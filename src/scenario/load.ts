@@ -29,10 +29,14 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
   const { value, problems } = parseValidatedYaml<Omit<Scenario, 'source'>>(text, file, schema);
   if (!value) return { problems };
   const seen = new Set<string>();
-  for (const step of value.steps) {
+  value.steps.forEach((step, i) => {
     if (seen.has(step.id)) problems.push({ file, message: `step id '${step.id}' is used twice`, field: 'steps' });
     seen.add(step.id);
-  }
+    const [request, field] = 'request' in step ? [step.request, `steps.${i}.request`] : 'poll' in step ? [step.poll.request, `steps.${i}.poll.request`] : [];
+    if (request && (request.path === undefined) === (request.href === undefined)) {
+      problems.push({ file, field: field!, message: `a request names either path (below the target) or href (a link the bank gave), ${request.path === undefined ? 'not neither' : 'not both'}` });
+    }
+  });
   return problems.length ? { problems } : { scenario: { ...value, source: file }, problems };
 }
 

@@ -3,6 +3,31 @@ import type { Cell, Scenario } from './types.js';
 
 export const PAYMENT_SERVICES = ['payments', 'bulk-payments', 'periodic-payments'] as const;
 
+/** The payment products of the standard (DOMAIN §2): JSON bodies, and pain.001 XML bodies. */
+export const JSON_PRODUCTS = ['sepa-credit-transfers', 'instant-sepa-credit-transfers', 'target-2-payments', 'cross-border-credit-transfers'] as const;
+export const PAIN001_PRODUCTS = JSON_PRODUCTS.map((p) => `pain.001-${p}`);
+
+/**
+ * Product groups a scenario may name in `applies.product` instead of products: `json` and
+ * `pain.001` are the standard products of that body format plus the profile's own products of it
+ * (a name starting with pain.001- is XML). Without `applies.product`, a payment scenario runs over
+ * every standard product and every product the profile offers: cells the profile does not offer
+ * are reported as not applicable, so the matrix shows what a bank leaves out.
+ */
+export const PRODUCT_GROUPS = ['json', 'pain.001'] as const;
+
+const isPain001 = (product: string): boolean => product.startsWith('pain.001-');
+
+function productsFor(asked: string[] | undefined, offered: string[]): string[] {
+  const expand = (name: string): string[] => {
+    if (name === 'json') return [...JSON_PRODUCTS, ...offered.filter((p) => !isPain001(p))];
+    if (name === 'pain.001') return [...PAIN001_PRODUCTS, ...offered.filter(isPain001)];
+    return [name];
+  };
+  const names = asked ?? [...PRODUCT_GROUPS];
+  return [...new Set(names.flatMap(expand))];
+}
+
 export interface PlannedCell {
   cell: Cell;
   /** False when the profile does not offer this service, product or approach. */
@@ -20,7 +45,7 @@ function serviceCells(service: string, products: string[] | undefined, offer: Se
     return [{ cell: { service }, applicable: offered, ...(offered ? {} : { reason: `the profile does not offer ${service}` }) }];
   }
   const offeredProducts = offer[service] ?? [];
-  const wanted = products ?? (offeredProducts.length ? offeredProducts : [undefined]);
+  const wanted = productsFor(products, offeredProducts);
   return wanted.map((product) => {
     const applicable = product !== undefined && offeredProducts.includes(product);
     return {

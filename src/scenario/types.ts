@@ -7,16 +7,20 @@ export interface ScenarioApplies {
 
 export interface RequestSpec {
   method: string;
-  /** Path below the target's base URL, templated: /v1/{{service}}/{{product}}. */
-  path: string;
+  /** Path below the target's base URL, templated: /v1/{{service}}/{{product}}. One of path and href. */
+  path?: string;
+  /** A hyperlink the bank gave (templated, e.g. {{next}}), followed as given: absolute or relative to the target base. */
+  href?: string;
   query?: Record<string, string | number | boolean>;
   headers?: Record<string, string>;
   /** Default headers (X-Request-ID, PSU-IP-Address, Content-Type) not to send. */
   omitHeaders?: string[];
   /** JSON body: a YAML value, templated; a whole-string template keeps its type ({{fixture payment}}). */
   body?: unknown;
-  /** Raw body text, sent as is after templating (for malformed bodies). */
+  /** Raw body text, sent as is after templating (for malformed bodies), as application/json. */
   bodyText?: string;
+  /** Raw XML body (e.g. a pain.001 document), sent as application/xml after templating. */
+  bodyXml?: string;
 }
 
 export interface Expectation {
@@ -31,6 +35,8 @@ export interface Expectation {
   tppMessage?: string | string[];
   /** Headers the response must carry. */
   headers?: string[];
+  /** The media type of the response body (parameters ignored); a list means any of these. */
+  contentType?: string | string[];
 }
 
 export interface RequestStep {

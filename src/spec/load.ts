@@ -1,11 +1,13 @@
 /**
  * Loading an OpenAPI 3 document: read, parse (YAML or JSON), repair the tolerated defects, validate
- * with swagger-parser, index. Specs are cached in-process by the sha256 of their text.
+ * with swagger-parser, index. Specs are cached in-process by the sha256 of their text, and the
+ * validated document on disk (document-cache.ts), so the workers of a run do not redo the work.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse, YAMLError } from 'yaml';
 import { createSpec } from './create-spec.js';
+import { readCachedDocument, writeCachedDocument } from './document-cache.js';
 import { SpecError } from './spec-error.js';
 import { tolerateDefects } from './tolerate-defects.js';
 import type { Spec } from './types.js';
@@ -36,9 +38,12 @@ export function loadSpecFromText(text: string, source: string): Promise<Spec> {
 }
 
 async function build(text: string, file: string, hash: string): Promise<Spec> {
+  const cached = readCachedDocument(hash);
+  if (cached) return createSpec({ file, hash, ...cached });
   const raw = openApiDocument(parsed(text, file), file);
   const warnings = tolerateDefects(raw, file);
   const dereferenced = await validatedDocument(raw, file);
+  writeCachedDocument(hash, { raw, dereferenced, warnings });
   return createSpec({ file, hash, raw, dereferenced, warnings });
 }
 

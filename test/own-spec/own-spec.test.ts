@@ -65,7 +65,19 @@ const PART_B: Array<[string, string, string]> = [
   ['put', '/v1/signing-baskets/{basketId}/authorisations/{authorisationId}', 'updateSigningBasketPsuData'],
   ['get', '/v1/signing-baskets/{basketId}/authorisations/{authorisationId}', 'getSigningBasketScaStatus'],
 ];
-const ALL_OPS = [...PART_A, ...PART_B];
+// PIIS consent 2.0 (the confirmation-of-funds consent), namespaced operationIds
+const COF = '/v2/consents/confirmation-of-funds';
+const PIIS_V2: Array<[string, string, string]> = [
+  ['post', COF, 'createConsentConfirmationOfFunds'],
+  ['get', `${COF}/{consentId}`, 'getConsentConfirmationOfFunds'],
+  ['delete', `${COF}/{consentId}`, 'deleteConsentConfirmationOfFunds'],
+  ['get', `${COF}/{consentId}/status`, 'getConsentConfirmationOfFundsStatus'],
+  ['post', `${COF}/{consentId}/authorisations`, 'startConsentConfirmationOfFundsAuthorisation'],
+  ['get', `${COF}/{consentId}/authorisations`, 'getConsentConfirmationOfFundsAuthorisations'],
+  ['get', `${COF}/{consentId}/authorisations/{authorisationId}`, 'getConsentConfirmationOfFundsScaStatus'],
+  ['put', `${COF}/{consentId}/authorisations/{authorisationId}`, 'updateConsentConfirmationOfFundsPsuData'],
+];
+const ALL_OPS = [...PART_A, ...PART_B, ...PIIS_V2];
 const AIS_READS = [
   'getAccountList', 'readAccountDetails', 'getBalances', 'getTransactionList', 'getTransactionDetails',
   'getCardAccountList', 'readCardAccountDetails', 'getCardAccountBalances', 'getCardAccountTransactionList',
@@ -146,7 +158,7 @@ describe('own NextGenPSD2 1.3 description: document', () => {
     for (const id of [
       'anchored-patterns', 'payment-body-by-service', 'update-psu-data-request-exclusive',
       'update-psu-data-response-anyof', 'combined-service-indicator-optional', 'psu-ip-address-ipv6',
-      'day-of-execution-leading-zero', 'payment-product-open',
+      'day-of-execution-leading-zero', 'payment-product-open', 'piis-consent-v2',
     ]) expect(ids).toContain(id);
     for (const d of diffs) expect(typeof d.text === 'string' && d.text.length > 20).toBe(true);
   });
@@ -160,12 +172,18 @@ describe('own NextGenPSD2 1.3 description: operations', () => {
     expect(raw.paths[p]?.[method]?.operationId).toBe(id);
   });
 
-  it('has exactly the 38 operations of 1.3.12 on 27 paths, all under /v1', () => {
+  it.each(PIIS_V2)('PIIS consent 2.0: %s %s is %s', (method, p, id) => {
+    expect(raw.paths[p]?.[method]?.operationId).toBe(id);
+  });
+
+  it('has the 38 operations of 1.3.12 on 27 paths under /v1, and the 8 of the PIIS consent on 5 paths under /v2', () => {
     const ops = operations(raw);
-    expect(ops).toHaveLength(38);
-    expect(Object.keys(raw.paths)).toHaveLength(27);
+    expect(ops).toHaveLength(46);
+    expect(Object.keys(raw.paths)).toHaveLength(32);
     expect(new Set(ops.map((o) => o.op.operationId))).toEqual(new Set(ALL_OPS.map((o) => o[2])));
-    for (const o of ops) expect(o.path.startsWith('/v1/')).toBe(true);
+    expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(46);
+    for (const o of ops) expect(o.path.startsWith('/v1/') || o.path.startsWith(`${COF}`), o.path).toBe(true);
+    expect(ops.filter((o) => o.path.startsWith('/v1/'))).toHaveLength(38);
   });
 });
 
@@ -526,6 +544,17 @@ describe('own NextGenPSD2 1.3 description: bodies', () => {
     bad('transactionDetailsBody', { transactionsDetails: { transactionId: '1' } });
     ok('cardAccountList', { cardAccounts: [{ resourceId: '3d9a81b3', maskedPan: '525412******3241', currency: 'EUR', creditLimit: eur('15000') }] });
     bad('cardAccountList', { cardAccounts: [{ resourceId: '3d9a81b3', currency: 'EUR' }] });
+  });
+
+  it('confirmation-of-funds consent (PIIS consent 2.0)', () => {
+    ok('consentsConfirmationOfFunds', { account: { iban: 'DE40100100103307118608' }, cardNumber: '1234567891234', cardExpiryDate: '2030-12-31', registrationInformation: 'Your contract Number 1234 with MyMerchant is completed with the registration with your bank.' });
+    bad('consentsConfirmationOfFunds', { cardNumber: '1234567891234' });
+    bad('consentsConfirmationOfFunds', { account: { iban: 'DE40100100103307118608' }, cardInformation: 'x'.repeat(141) });
+    ok('consentsConfirmationOfFundsResponse-201', { consentStatus: 'received', consentId: 'c-1', _links: { scaRedirect: { href: 'https://bank/sca/1' }, self: { href: '/v2/consents/confirmation-of-funds/c-1' } } });
+    bad('consentsConfirmationOfFundsResponse-201', { consentStatus: 'partiallyAuthorised', consentId: 'c-1', _links: {} });
+    ok('consentConfirmationOfFundsContentResponse-200', { account: { iban: 'DE40100100103307118608' }, consentStatus: 'valid' });
+    bad('consentConfirmationOfFundsContentResponse-200', { consentStatus: 'valid' });
+    ok('consentConfirmationOfFundsStatusResponse-200', { consentStatus: 'terminatedByTpp' });
   });
 
   it('funds confirmation, signing baskets and error bodies', () => {

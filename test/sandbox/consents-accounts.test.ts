@@ -4,6 +4,7 @@ import type { RunningSandbox } from '../../src/sandbox/types.js';
 import { type CallResult, Client, PSU_HEADERS, TPP_NOK, TPP_OK } from './client.js';
 import {
   aliceEur,
+  aliceGbp,
   aliceUsd,
   approveAs,
   bobEur,
@@ -14,6 +15,7 @@ import {
   validConsent,
 } from './flows.js';
 import { SpecValidator } from './spec-harness.js';
+import { transactionsOf } from '../../src/sandbox/data.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -21,8 +23,9 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 describe('sandbox consents and accounts', () => {
   let bank: RunningSandbox;
   let client: Client;
+  // the PSU takes part (PSU-IP-Address), so the reads do not count against frequencyPerDay
   const ais = (path: string, consentId: string | undefined, headers: Record<string, string> = {}) =>
-    client.get(path, { headers: { ...(consentId ? { 'Consent-ID': consentId } : {}), ...headers } }).then(conforms);
+    client.get(path, { headers: { ...PSU_HEADERS, ...(consentId ? { 'Consent-ID': consentId } : {}), ...headers } }).then(conforms);
   const expectError = (r: CallResult, status: number, code: string, path?: string) => {
     expect(r.status).toBe(status);
     expect(r.json.tppMessages[0]).toMatchObject({ category: 'ERROR', code, ...(path ? { path } : {}) });
@@ -57,7 +60,7 @@ describe('sandbox consents and accounts', () => {
 
     const list = await ais('/v1/accounts', consentId);
     expect(list.status).toBe(200);
-    expect(list.json.accounts.map((a: { iban: string }) => a.iban)).toEqual([aliceEur.iban, aliceUsd.iban]);
+    expect(list.json.accounts.map((a: { iban: string }) => a.iban)).toEqual([aliceEur.iban, aliceUsd.iban, aliceGbp.iban]);
     const eur = list.json.accounts[0];
     expect(eur).toMatchObject({
       resourceId: 'acc-alice-eur',
@@ -83,11 +86,14 @@ describe('sandbox consents and accounts', () => {
     expect(balances.json.balances.map((b: { balanceType: string }) => b.balanceType)).toEqual(['closingBooked', 'expected', 'interimAvailable']);
     for (const b of balances.json.balances) expect(typeof b.balanceAmount.amount).toBe('string');
 
-    const txs = await ais(`${eur._links.transactions.href}?bookingStatus=both&dateFrom=${daysAgo(90)}`, consentId);
+    const txs = await ais(`${eur._links.transactions.href}?bookingStatus=both&dateFrom=${daysAgo(90)}&itemsPerPage=100`, consentId);
     expect(txs.status).toBe(200);
     expect(txs.json.account).toEqual({ iban: aliceEur.iban });
-    expect(txs.json.transactions.booked).toHaveLength(10);
+    const inPeriod = transactionsOf(aliceEur, today()).filter((t) => t.entryDate >= daysAgo(90));
+    expect(inPeriod.length).toBeGreaterThan(50);
+    expect(txs.json.transactions.booked).toHaveLength(inPeriod.filter((t) => t.status === 'booked').length);
     expect(txs.json.transactions.pending).toHaveLength(2);
+    expect(txs.json.transactions._links.next).toBeUndefined();
     expect(txs.json.transactions._links.account.href).toBe(`${bank.url}/v1/accounts/acc-alice-eur`);
     const first = txs.json.transactions.booked[0];
     expect(first).toHaveProperty('transactionId');
@@ -106,7 +112,7 @@ describe('sandbox consents and accounts', () => {
       .filter((t: { bookingDate: string }) => t.bookingDate === today())
       .reduce((s: number, t: { transactionAmount: { amount: string } }) => s + cents(t.transactionAmount.amount), 0);
     expect(expected - closing).toBe(pending + bookedToday);
-    expect(all.length).toBe(12);
+    expect(all.length).toBe(inPeriod.length);
 
     const booked = await ais(`${eur._links.transactions.href}?bookingStatus=booked&dateFrom=${daysAgo(30)}&dateTo=${today()}&withBalance=true`, consentId);
     expect(booked.json.transactions.pending).toBeUndefined();
@@ -121,12 +127,14 @@ describe('sandbox consents and accounts', () => {
     expect(detail.json.transactionsDetails.transactionId).toBe(first.transactionId);
 
     const usdTx = await ais(`/v1/accounts/acc-alice-usd/transactions?bookingStatus=both&dateFrom=${daysAgo(90)}`, consentId);
+    expect(usdTx.json.transactions._links.next).toBeUndefined();
     expect(usdTx.json.transactions.booked.length + usdTx.json.transactions.pending.length).toBe(12);
     expect(usdTx.json.transactions.booked[0].transactionAmount.currency).toBe('USD');
 
     const gotConsent = conforms(await client.get(created.json._links.self.href));
     expect(gotConsent.json.consentStatus).toBe('valid');
     expect(gotConsent.json._links.account.href).toBe(`${bank.url}/v1/accounts`);
+    expect(gotConsent.json._links['card-account'].href).toBe(`${bank.url}/v1/card-accounts`);
 
     // Bob's account is not covered by Alice's consent
     expectError(await ais('/v1/accounts/acc-bob-eur', consentId), 401, 'CONSENT_INVALID');
@@ -164,6 +172,7 @@ describe('sandbox consents and accounts', () => {
     expect(info.json.access.balances).toEqual([{ iban: aliceEur.iban }]);
     const list = await ais('/v1/accounts', consentId);
     expect(list.json.accounts.map((a: { resourceId: string }) => a.resourceId)).toEqual(['acc-alice-eur', 'acc-alice-usd']);
+    expect((await ais('/v1/card-accounts', consentId)).json.cardAccounts).toEqual([]);
     expect(list.json.accounts[0]._links).toEqual({ balances: { href: `${bank.url}/v1/accounts/acc-alice-eur/balances` } });
     expect(list.json.accounts[1]._links).toBeUndefined();
     expect((await ais('/v1/accounts/acc-alice-eur/balances', consentId)).status).toBe(200);
@@ -183,7 +192,8 @@ describe('sandbox consents and accounts', () => {
   it('bank-offered consent gets the PSU accounts on approval', async () => {
     const consentId = await validConsent(client, { accounts: [], balances: [], transactions: [] }, ['psu-bob', 'sandbox-bob-2']);
     const info = conforms(await client.get(`/v1/consents/${consentId}`));
-    expect(info.json.access.transactions).toEqual([{ iban: bobEur.iban, currency: 'EUR' }]);
+    expect(info.json.access.transactions).toEqual([{ iban: bobEur.iban, currency: 'EUR' }, { maskedPan: '545301******0045', currency: 'EUR' }]);
+    expect((await ais('/v1/card-accounts/card-bob-master/balances', consentId)).status).toBe(200);
     expect((await ais(`/v1/accounts/acc-bob-eur/transactions?bookingStatus=booked&dateFrom=${daysAgo(60)}`, consentId)).status).toBe(200);
   });
 

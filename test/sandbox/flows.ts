@@ -5,6 +5,7 @@ import { type CallResult, type Client, PSU_HEADERS, TPP_NOK, TPP_OK, paymentBody
 
 export const aliceEur = ACCOUNTS.find((a) => a.resourceId === 'acc-alice-eur')!;
 export const aliceUsd = ACCOUNTS.find((a) => a.resourceId === 'acc-alice-usd')!;
+export const aliceGbp = ACCOUNTS.find((a) => a.resourceId === 'acc-alice-gbp')!;
 export const bobEur = ACCOUNTS.find((a) => a.resourceId === 'acc-bob-eur')!;
 
 export const REDIRECT_HEADERS = {

@@ -283,12 +283,12 @@ describe('sandbox payments (redirect SCA)', () => {
 
     it('unknown product → 404 PRODUCT_UNKNOWN; unsupported service → 400 PARAMETER_NOT_SUPPORTED', async () => {
       await expectError(
-        client.post('/v1/payments/instant-sepa-credit-transfers', { headers: REDIRECT, json: paymentBody(aliceEur.iban) }),
+        client.post('/v1/payments/sepa-direct-debits', { headers: REDIRECT, json: paymentBody(aliceEur.iban) }),
         404,
         'PRODUCT_UNKNOWN',
       );
       await expectError(
-        client.post('/v1/periodic-payments/sepa-credit-transfers', { headers: REDIRECT, json: paymentBody(aliceEur.iban) }),
+        client.post('/v1/periodic-payments/target-2-payments', { headers: REDIRECT, json: paymentBody(aliceEur.iban) }),
         400,
         'PARAMETER_NOT_SUPPORTED',
         'payment-service',

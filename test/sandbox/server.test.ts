@@ -36,6 +36,24 @@ describe('startSandbox', () => {
     await bank.close(); // idempotent
   });
 
+  it('logs every answered request (method, path without query, status) to onRequest', async () => {
+    const served: Array<{ method: string; path: string; status: number }> = [];
+    const bank = await startSandbox({ onRequest: (r) => served.push(r) });
+    try {
+      const client = new Client(bank.url);
+      await client.get('/v1/accounts?withBalance=true');
+      await client.post('/v1/payments/sepa-credit-transfers', { headers: PSU_HEADERS, json: paymentBody(aliceEur.iban) });
+      await client.get('/sca/nope', { noRequestId: true });
+    } finally {
+      await bank.close();
+    }
+    expect(served).toEqual([
+      { method: 'GET', path: '/v1/accounts', status: 400 },
+      { method: 'POST', path: '/v1/payments/sepa-credit-transfers', status: 201 },
+      { method: 'GET', path: '/sca/nope', status: 404 },
+    ]);
+  });
+
   it('uses publicUrl for links when given', async () => {
     const bank = await startSandbox({ publicUrl: 'https://bank.example.test/psd2/' });
     try {

@@ -1,12 +1,27 @@
 /**
  * Which hyperlinks a response must carry, by operation and by the SCA approach the bank chose
- * (ASPSP-SCA-Approach). Data, not code: each rule is "at least one of these names".
- * Sources: NextGenPSD2 IG §5.3 (payment initiation response), §6.3 (consent), §7 (authorisation
- * sub-resources); DOMAIN §4.2 and §4.4.
+ * (ASPSP-SCA-Approach). Data, not code: each rule is "at least one of these names", in the _links
+ * of the body or of an object inside it (an account of a list).
+ * Sources: NextGenPSD2 IG §5.3 (payment initiation response), §5.8 (cancellation), §6.3 (consent),
+ * §6.5 (account details), §7 (authorisation sub-resources), §8 (signing baskets); DOMAIN §4.2, §4.4.
  */
+import { referenceOf, sameAccount } from '../ais/consent-facts.js';
+import type { AccountReference, ConsentAccessFact } from '../observations.js';
+
 export interface LinkRule {
   anyOf: string[];
   why: string;
+  /** Dotted path of the object whose _links must hold the link (accounts.0); the body when absent. */
+  at?: string;
+}
+
+/** What the rules may look at besides the operation. */
+export interface LinkContext {
+  /** ASPSP-SCA-Approach of the response, upper-case ('' when absent). */
+  approach: string;
+  body: Record<string, unknown>;
+  /** What the request's consent grants, when an earlier exchange showed it. */
+  consent?: ConsentAccessFact;
 }
 
 const START_AUTHORISATION = [
@@ -28,18 +43,26 @@ const EMBEDDED_NEXT = [
 ];
 
 /** Operations that create a resource needing authorisation. */
-const CREATES = new Set(['initiatePayment', 'createConsent', 'createSigningBasket']);
+const CREATES = new Set(['initiatePayment', 'createConsent', 'createSigningBasket', 'createConsentConfirmationOfFunds']);
 /** Operations that create an authorisation sub-resource. */
 const STARTS_AUTHORISATION = new Set([
   'startPaymentAuthorisation',
   'startPaymentInitiationCancellationAuthorisation',
   'startConsentAuthorisation',
   'startSigningBasketAuthorisation',
+  'startConsentConfirmationOfFundsAuthorisation',
 ]);
+/** Account reads whose accounts link to the balances and transactions the consent allows. */
+const ACCOUNT_DETAILS: Readonly<Record<string, { list?: string; item?: string }>> = {
+  getAccountList: { list: 'accounts' },
+  getCardAccountList: { list: 'cardAccounts' },
+  readAccountDetails: { item: 'account' },
+  readCardAccountDetails: { item: 'cardAccount' },
+};
 /** Final statuses of a just-created resource that need no further links. */
 const REJECTED = new Set(['RJCT', 'rejected']);
 
-function creationRules(approach: string, body: Record<string, unknown>): LinkRule[] {
+function creationRules({ approach, body }: LinkContext): LinkRule[] {
   const status = body['transactionStatus'] ?? body['consentStatus'];
   if (typeof status === 'string' && REJECTED.has(status)) return [];
   const rules: LinkRule[] = [
@@ -64,7 +87,7 @@ function creationRules(approach: string, body: Record<string, unknown>): LinkRul
   return rules;
 }
 
-function authorisationRules(approach: string, body: Record<string, unknown>): LinkRule[] {
+function authorisationRules({ approach, body }: LinkContext): LinkRule[] {
   const rules: LinkRule[] = [{ anyOf: ['scaStatus'], why: 'the link to the authorisation status' }];
   if (approach === 'REDIRECT' && body['scaStatus'] !== 'exempted') {
     rules.push({ anyOf: ['scaRedirect', 'scaOAuth'], why: 'redirect SCA needs the link the PSU is sent to' });
@@ -72,9 +95,43 @@ function authorisationRules(approach: string, body: Record<string, unknown>): Li
   return rules;
 }
 
-/** The rules for an operation, or undefined when the operation has none. */
-export function requiredLinks(operationId: string, approach: string, body: Record<string, unknown>): LinkRule[] | undefined {
-  if (CREATES.has(operationId)) return creationRules(approach, body);
-  if (STARTS_AUTHORISATION.has(operationId)) return authorisationRules(approach, body);
+/** A 202 to DELETE: the cancellation must be authorised, so the TPP needs the link to start that. */
+function cancellationRules(): LinkRule[] {
+  return [{ anyOf: START_AUTHORISATION, why: 'the cancellation needs an authorisation; the 202 names where to start it' }];
+}
+
+function granted(list: AccountReference[] | undefined, account: AccountReference): boolean {
+  return (list ?? []).some((g) => sameAccount(account, g));
+}
+
+/** Each account links to its balances and transactions where the consent allows reading them. */
+function accountRules({ body, consent }: LinkContext, where: { list?: string; item?: string }): LinkRule[] {
+  if (!consent || (consent.global !== undefined && consent.global !== 'allPsd2')) return [];
+  const items: Array<[string, unknown]> = where.list
+    ? (Array.isArray(body[where.list]) ? (body[where.list] as unknown[]) : []).map((a, i) => [`${where.list}.${i}`, a])
+    : [[where.item!, body[where.item!]]];
+  const rules: LinkRule[] = [];
+  for (const [at, item] of items) {
+    const ref = referenceOf(item);
+    if (!ref) continue;
+    const all = consent.global === 'allPsd2';
+    if (all || granted(consent.balances, ref)) rules.push({ at, anyOf: ['balances'], why: 'the consent grants reading its balances' });
+    if (all || granted(consent.transactions, ref)) rules.push({ at, anyOf: ['transactions'], why: 'the consent grants reading its transactions' });
+  }
+  return rules;
+}
+
+/** True when the operation has link rules at all. */
+export function hasLinkRules(operationId: string): boolean {
+  return CREATES.has(operationId) || STARTS_AUTHORISATION.has(operationId) || operationId === 'cancelPayment' || operationId in ACCOUNT_DETAILS;
+}
+
+/** The rules for an operation's response, or undefined when the operation has none. */
+export function requiredLinks(operationId: string, c: LinkContext): LinkRule[] | undefined {
+  if (CREATES.has(operationId)) return creationRules(c);
+  if (STARTS_AUTHORISATION.has(operationId)) return authorisationRules(c);
+  if (operationId === 'cancelPayment') return cancellationRules();
+  const details = ACCOUNT_DETAILS[operationId];
+  if (details) return accountRules(c, details);
   return undefined;
 }
