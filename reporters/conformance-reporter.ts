@@ -1,15 +1,16 @@
 import type { SerializedError } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Exchange } from '../src/http/exchange.js';
 import { buildReport, type FinishedTest } from '../src/report/build.js';
 import type { ConformanceReport } from '../src/report/model.js';
-import { writeReportJson } from '../src/report/write.js';
+import { writeReports } from '../src/report/write.js';
 import '../src/report/test-meta.js';
 
 export interface ConformanceReporterOptions {
   reportDir: string;
   version: string;
-  /** Run metadata except the finish time, filled in at the end. */
-  run: Omit<ConformanceReport['run'], 'finishedAt'>;
+  /** Run metadata; the finish time is the end of the run unless given (a merge gives the last shard's). */
+  run: Omit<ConformanceReport['run'], 'finishedAt'> & { finishedAt?: string };
 }
 
 function finished(test: TestCase): FinishedTest {
@@ -24,7 +25,10 @@ function finished(test: TestCase): FinishedTest {
   };
 }
 
-/** Writes report.json from every test's meta once the run ends. */
+/**
+ * Writes report.json, report.html and traffic.har from every test's meta once the run ends (or
+ * once merged shards are replayed: the meta travels in vitest's blob files).
+ */
 export class ConformanceReporter implements Reporter {
   report?: ConformanceReport;
 
@@ -32,12 +36,17 @@ export class ConformanceReporter implements Reporter {
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
     const tests: FinishedTest[] = [];
+    const traffic: Array<{ exchange: Exchange; test: string }> = [];
     const errors: string[] = unhandled.map((e) => `unhandled error: ${e.message}`);
     for (const mod of modules) {
       for (const e of mod.errors()) errors.push(`${mod.moduleId}: ${e.message}`);
-      for (const test of mod.children.allTests()) tests.push(finished(test));
+      for (const test of mod.children.allTests()) {
+        const t = finished(test);
+        tests.push(t);
+        for (const exchange of t.meta?.exchanges ?? []) traffic.push({ exchange, test: t.name });
+      }
     }
-    this.report = buildReport(tests, { ...this.options.run, finishedAt: new Date().toISOString() }, this.options.version, errors);
-    writeReportJson(this.options.reportDir, this.report);
+    this.report = buildReport(tests, { finishedAt: new Date().toISOString(), ...this.options.run }, this.options.version, errors);
+    writeReports(this.options.reportDir, this.report, traffic);
   }
 }

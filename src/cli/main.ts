@@ -1,6 +1,8 @@
 import { ProfileError } from '../profile/load.js';
 import { ScenarioError } from '../scenario/load.js';
 import { SpecError } from '../spec/index.js';
+import { allureCommand } from './allure-command.js';
+import { mergeCommand } from './merge-command.js';
 import { runCommand, TargetUnreachable } from './run-command.js';
 import { sandboxCommand } from './sandbox-command.js';
 import { USAGE, UsageError } from './usage.js';
@@ -13,10 +15,18 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 /** Entry point of the bin: returns the exit code; user errors become one clear message, never a stack. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Output piped into `head` and closed early is not an error of the run.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   try {
     switch (command) {
       case 'run':
         return await runCommand(rest);
+      case 'merge':
+        return await mergeCommand(rest);
+      case 'allure':
+        return allureCommand(rest);
       case 'sandbox':
         return await sandboxCommand(rest);
       case '--version':

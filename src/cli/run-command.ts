@@ -1,80 +1,75 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startVitest } from 'vitest/node';
-import { ConformanceReporter } from '../../reporters/conformance-reporter.js';
 import { ConsoleReporter } from '../../reporters/console-reporter.js';
 import { bundled, packageRoot } from '../paths.js';
-import { loadProfile } from '../profile/load.js';
-import type { ConformanceReport } from '../report/model.js';
+import { loadProfile, secretsOf } from '../profile/load.js';
+import type { RunInfo } from '../report/model.js';
+import { redactedProfileCopy } from '../report/profile-copy.js';
 import { writeAbortedReports } from '../report/write.js';
 import type { RunConfig } from '../run/config.js';
+import { groupOfSuiteFile, plannedCountByGroup } from '../run/plan.js';
 import { unreachableReason } from '../run/preflight.js';
 import { DEFECTS, startSandbox } from '../sandbox/index.js';
 import type { RunningSandbox } from '../sandbox/types.js';
 import { loadScenarios } from '../scenario/load.js';
 import { loadSpec } from '../spec/index.js';
 import { version } from '../version.js';
-import { printSummary } from './summary.js';
+import { afterRun } from './after-run.js';
+import { runReporters } from './reporters.js';
+import { parseRunOptions, targetUrl } from './run-options.js';
+import { blobFileName, writeShardRecord } from './shard.js';
 import { UsageError } from './usage.js';
 
 export class TargetUnreachable extends Error {}
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        profile: { type: 'string' },
-        spec: { type: 'string' },
-        target: { type: 'string' },
-        'report-dir': { type: 'string', default: 'reports' },
-        defect: { type: 'string', multiple: true, default: [] },
-        filter: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
-function targetUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`--target '${raw}' is not a URL (expected e.g. https://bank.example/psd2)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target '${raw}' must be an http or https URL`);
-  return raw.replace(/\/+$/, '');
+/** The suite files (`suites/<group>.test.ts`), absolute. */
+function suiteFiles(): string[] {
+  const dir = join(packageRoot(), 'suites');
+  return readdirSync(dir).filter((n) => /\.test\.[cm]?[jt]s$/.test(n)).sort().map((n) => join(dir, n));
 }
 
 /** `xs2a-conformance run`: resolve profile, spec and target, run the suites on vitest, write reports. */
 export async function runCommand(argv: string[]): Promise<number> {
-  const options = parse(argv);
+  const options = parseRunOptions(argv);
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  if (options.rerun && options.rerun.failed === 0) {
+    print(`nothing to rerun: no test case failed in ${options.rerun.file}`);
+    return 0;
+  }
+  if (options.rerun && options.rerun.keys.length === 0) throw new UsageError(`--rerun-failed: the failed test cases of ${options.rerun.file} name no scenario to run again`);
   const profile = loadProfile(options.profile ?? bundled.profile());
   const specPath = resolve(options.spec ?? profile.spec ?? bundled.spec());
   const spec = await loadSpec(specPath);
   const scenarioRoot = bundled.scenarios();
   loadScenarios([scenarioRoot]); // every scenario file is checked before anything is sent
-  const defects = [...new Set([...profile.defects, ...options.defect])];
+  const defects = [...new Set([...profile.defects, ...options.defects])];
   const unknown = defects.filter((d) => !(d in DEFECTS));
   if (unknown.length) throw new UsageError(`unknown defect ${unknown.join(', ')}; known: ${Object.keys(DEFECTS).join(', ')}`);
   const given = options.target ?? profile.baseUrl;
   if (given && defects.length) throw new UsageError('defects switch the bundled reference bank; they do not apply with a --target or a profile baseUrl');
 
-  const reportDir = resolve(options['report-dir']);
+  // What runs: every suite file, or (a rerun) those whose group holds a selected test case.
+  const selection = options.rerun ? new Set(options.rerun.keys) : undefined;
+  const files = suiteFiles();
+  const planned = plannedCountByGroup(scenarioRoot, files.map(groupOfSuiteFile), profile, selection);
+  const runFiles = selection ? files.filter((f) => (planned.get(groupOfSuiteFile(f)) ?? 0) > 0) : files;
+  if (selection && runFiles.length === 0) {
+    throw new UsageError(`--rerun-failed: none of the ${selection.size} failed test cases of ${options.rerun!.file} is among the scenarios this version runs`);
+  }
+
+  const { reportDir } = options;
   const startedAt = new Date().toISOString();
-  const runInfo = (target: string, bundledBank: boolean): Omit<ConformanceReport['run'], 'finishedAt'> => ({
+  const runInfo = (target: string, bundledBank: boolean): Omit<RunInfo, 'finishedAt'> => ({
     startedAt,
     target,
     bundledBank,
     defects,
     profile: { name: profile.name, file: profile.source },
     spec: { title: spec.title, version: spec.version, sha256: spec.hash, file: specPath },
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.rerun ? { rerunOf: options.rerun.file } : {}),
+    ...(options.filter !== undefined ? { filter: options.filter } : {}),
   });
 
   let bank: RunningSandbox | undefined;
@@ -93,23 +88,39 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   mkdirSync(reportDir, { recursive: true });
-  const print = (line: string) => process.stdout.write(`${line}\n`);
-  const quiet = options.quiet || process.env['CI'] === 'true';
-  const conformance = new ConformanceReporter({ reportDir, version: version(), run: runInfo(target, bank !== undefined) });
-  const run: RunConfig = { baseUrl: target, profilePath: profile.source, specPath, scenarioRoot, defects };
-  if (!quiet) print(`xs2a-conformance ${version()}: ${profile.name} at ${target}${defects.length ? ` (defects: ${defects.join(', ')})` : ''}`);
+  const progress = new ConsoleReporter(print, { quiet: options.quiet, planned: (file) => planned.get(groupOfSuiteFile(file)) });
+  const blob = options.shard ? join(options.blobDir, blobFileName(options.shard)) : undefined;
+  const { conformance, reporters } = runReporters(
+    { reportDir, version: version(), run: runInfo(target, bank !== undefined) },
+    [progress, ...(blob ? [['blob', { outputFile: blob }] as [string, Record<string, unknown>]] : [])],
+  );
+  const run: RunConfig = {
+    baseUrl: target,
+    profilePath: profile.source,
+    specPath,
+    scenarioRoot,
+    defects,
+    allure: true,
+    ...(selection ? { selection: [...selection] } : {}),
+  };
+  if (!options.quiet) {
+    const part = options.shard ? `, shard ${options.shard.index}/${options.shard.count}` : options.rerun ? `, rerunning ${selection!.size} failed test cases` : '';
+    print(`xs2a-conformance ${version()}: ${profile.name} at ${target}${defects.length ? ` (defects: ${defects.join(', ')})` : ''}${part}`);
+  }
   try {
     const vitest = await startVitest(
       'test',
-      [],
+      selection ? runFiles : [],
       {
         config: false,
         root: packageRoot(),
         include: ['suites/**/*.test.ts'],
         watch: false,
-        reporters: [new ConsoleReporter(print, quiet), conformance, ['junit', { outputFile: join(reportDir, 'junit.xml'), suiteName: 'xs2a-conformance' }]],
+        reporters,
         provide: { xs2aRun: run, xs2aTarget: target },
-        ...(options.filter ? { testNamePattern: options.filter } : {}),
+        // A shard may get no suite file when there are more shards than files.
+        ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}`, passWithNoTests: true } : {}),
+        ...(options.filter !== undefined ? { testNamePattern: options.filter } : {}),
       },
       { cacheDir: join(packageRoot(), 'node_modules', '.vite') },
     );
@@ -120,6 +131,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   process.exitCode = 0; // vitest sets it on failed tests; the verdict below is ours
   const report = conformance.report;
   if (!report) throw new Error('the run ended without a report');
-  printSummary(report, reportDir, print);
-  return report.summary.conformant ? 0 : 1;
+  const profileText = redactedProfileCopy(profile.source, secretsOf(profile));
+  if (options.shard) writeShardRecord(options.blobDir, { xs2aConformanceShard: 1, tool: version(), shard: options.shard, run: report.run, profileText });
+  return afterRun(report, { reportDir, print, ...(options.bundle ? { bundle: { profileText } } : {}) });
 }

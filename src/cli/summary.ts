@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import type { ConformanceReport } from '../report/model.js';
+import { REPORT_FILES } from '../report/write.js';
+import { ALLURE_RESULTS } from './reporters.js';
 
 /** The few lines a person reads after a run. */
-export function printSummary(report: ConformanceReport, reportDir: string, print: (line: string) => void): void {
+export function printSummary(report: ConformanceReport, reportDir: string, print: (line: string) => void, bundle?: string): void {
   const s = report.summary;
   const byCheck = new Map<string, number>();
   for (const f of report.findings) if (f.level === 'MUST' && !f.accepted) byCheck.set(f.check, (byCheck.get(f.check) ?? 0) + 1);
@@ -10,5 +13,7 @@ export function printSummary(report: ConformanceReport, reportDir: string, print
   print(`findings: ${s.findings.MUST} MUST, ${s.findings.SHOULD} SHOULD, ${s.findings.INFO} INFO${s.findings.accepted ? ` (${s.findings.accepted} accepted)` : ''}`);
   for (const [check, n] of [...byCheck].sort((a, b) => b[1] - a[1])) print(`  ${check}: ${n}`);
   for (const e of report.errors) print(`error: ${e}`);
-  print(`reports: ${reportDir}/report.json, ${reportDir}/junit.xml`);
+  print(`reports: ${join(reportDir, REPORT_FILES.html)}`);
+  print(`         ${[REPORT_FILES.json, REPORT_FILES.junit, REPORT_FILES.har, `${ALLURE_RESULTS}/`].map((f) => join(reportDir, f)).join(', ')}`);
+  if (bundle) print(`bundle:  ${bundle}`);
 }

@@ -1,6 +1,9 @@
 import type { Level } from '../checks/check.js';
+import { isFailure } from '../run/accepted.js';
+import { testKey } from '../run/plan.js';
 import { cellName } from '../scenario/types.js';
-import type { ConformanceReport, MatrixRow, ReportFinding, ReportTest, TestState } from './model.js';
+import { curlCommand } from './curl.js';
+import type { ConformanceReport, MatrixRow, ReportFinding, ReportTest, StateGraph, TestState } from './model.js';
 import type { ScenarioTestMeta } from './test-meta.js';
 
 /** One test case as the runner finished it. */
@@ -32,17 +35,25 @@ function matrixOf(tests: ReportTest[]): MatrixRow[] {
   return [...rows.values()].sort((a, b) => cellName(a).localeCompare(cellName(b)));
 }
 
-export function buildReport(tests: FinishedTest[], run: ConformanceReport['run'], version: string, errors: string[] = []): ConformanceReport {
+export function buildReport(
+  tests: FinishedTest[],
+  run: ConformanceReport['run'],
+  version: string,
+  errors: string[] = [],
+  stateGraphs?: StateGraph[],
+): ConformanceReport {
   const reportTests: ReportTest[] = [];
   const findings: ReportFinding[] = [];
   const exchanges: ConformanceReport['exchanges'] = [];
   for (const t of tests) {
     const meta = t.meta;
     const state = stateOf(t);
-    const failures = meta?.failures.length ? meta.failures : state === 'failed' ? t.errors : [];
+    // A case that failed only for MUST findings lists none here: its findings say why.
+    const failedByFindings = meta?.findings.some(isFailure) ?? false;
+    const failures = meta?.failures.length ? meta.failures : state === 'failed' && !failedByFindings ? t.errors : [];
     reportTests.push({
       name: t.name,
-      ...(meta ? { scenario: meta.scenario, source: meta.source, cell: meta.cell } : {}),
+      ...(meta ? { key: testKey(meta.scenario, meta.cell), scenario: meta.scenario, source: meta.source, cell: meta.cell } : {}),
       state,
       failures: state === 'failed' ? failures : [],
       ...(meta?.notApplicable ? { notApplicable: meta.notApplicable } : {}),
@@ -51,8 +62,17 @@ export function buildReport(tests: FinishedTest[], run: ConformanceReport['run']
     });
     if (!meta) continue;
     const wanted = new Set<string>();
+    const byId = new Map(meta.exchanges.map((e) => [e.id, e]));
     for (const f of meta.findings) {
-      findings.push({ ...f, scenario: meta.scenario, ...(f.origin?.step ? { step: f.origin.step } : {}), cell: cellName(meta.cell), test: t.name });
+      const exchange = f.exchangeId ? byId.get(f.exchangeId) : undefined;
+      findings.push({
+        ...f,
+        scenario: meta.scenario,
+        ...(f.origin?.step ? { step: f.origin.step } : {}),
+        cell: cellName(meta.cell),
+        test: t.name,
+        ...(exchange ? { curl: curlCommand(exchange.request) } : {}),
+      });
       if (f.exchangeId) wanted.add(f.exchangeId);
     }
     for (const s of meta.steps) if (!s.ok) s.exchangeIds.forEach((id) => wanted.add(id));
@@ -77,6 +97,7 @@ export function buildReport(tests: FinishedTest[], run: ConformanceReport['run']
     tests: reportTests,
     findings,
     exchanges,
+    ...(stateGraphs?.length ? { stateGraphs } : {}),
     errors,
   };
 }

@@ -8,6 +8,10 @@ export interface RunConfig {
   scenarioRoot: string;
   /** Defects of the bundled bank (used only when it is started here). */
   defects: string[];
+  /** Only these test keys (src/run/plan.ts) run: `--rerun-failed`. Absent: every test case. */
+  selection?: string[];
+  /** Record scenario steps and exchanges for Allure (allure-vitest's reporter is on). */
+  allure?: boolean;
 }
 
 declare module 'vitest' {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { CHECKS, Observations } from '../../src/checks/index.js';
 import { Client } from '../../src/http/client.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { isFailure } from '../../src/run/accepted.js';
@@ -8,15 +9,21 @@ import { Session } from '../../src/run/session.js';
 import type { ScenarioTestMeta } from '../../src/report/test-meta.js';
 import { loadFixtures } from '../../src/scenario/fixtures.js';
 import { runScenario } from '../../src/scenario/interpreter.js';
+import { planScenarioTests } from '../../src/run/plan.js';
 import { loadScenarios } from '../../src/scenario/load.js';
-import { planCells } from '../../src/scenario/matrix.js';
-import { cellName } from '../../src/scenario/types.js';
 import { loadSpec } from '../../src/spec/index.js';
 import type { Spec } from '../../src/spec/types.js';
+import { allureStepObserver, allureTestLabels } from './allure-steps.js';
+
+/** A conformance failure (a failed flow or a MUST finding): reporters such as Allure show it as failed, not broken. */
+class NotConformant extends Error {
+  override name = 'AssertionError';
+}
 
 /**
  * Turn every scenario of one group folder into vitest test cases: one per matrix cell. A cell the
- * profile does not offer is a skipped test marked not applicable.
+ * profile does not offer is a skipped test marked not applicable. With a selection (a rerun of
+ * failed cases, handed over by provide/inject) only the selected cases are registered.
  */
 export function describeScenarios(group: string): void {
   const run = inject('xs2aRun');
@@ -26,6 +33,8 @@ export function describeScenarios(group: string): void {
   const fixtures = loadFixtures(join(run.scenarioRoot, 'fixtures'));
   let spec: Spec;
   let client: Client;
+  // One observation store for the group: what a consent grants, learned in one scenario, is known in the next.
+  const observations = new Observations();
 
   beforeAll(async () => {
     spec = await loadSpec(run.specPath);
@@ -33,24 +42,27 @@ export function describeScenarios(group: string): void {
   });
   afterAll(() => client?.close());
 
+  const selection = run.selection ? new Set(run.selection) : undefined;
   for (const scenario of scenarios) {
+    const planned = planScenarioTests(scenario, profile, selection);
+    if (planned.length === 0) continue; // vitest refuses an empty describe block
     describe(scenario.id, () => {
-      for (const planned of planCells(scenario, profile)) {
-        const name = `${scenario.title} [${cellName(planned.cell)}]`;
-        const base = { scenario: scenario.id, title: scenario.title, source: scenario.source, cell: planned.cell };
-        if (!planned.applicable) {
-          const meta: ScenarioTestMeta = { ...base, notApplicable: planned.reason ?? 'not offered', steps: [], failures: [], findings: [], exchanges: [] };
-          it.skip(name, { meta: { xs2a: meta } }, () => {});
+      for (const test of planned) {
+        const base = { scenario: scenario.id, title: scenario.title, source: scenario.source, cell: test.cell };
+        if (!test.applicable) {
+          const meta: ScenarioTestMeta = { ...base, notApplicable: test.reason ?? 'not offered', steps: [], failures: [], findings: [], exchanges: [] };
+          it.skip(test.name, { meta: { xs2a: meta } }, () => {});
           continue;
         }
-        it(name, async ({ task }) => {
-          const session = new Session(target, spec, profile, client);
-          const outcome = await runScenario(scenario, planned.cell, session, fixtures);
+        it(test.name, async ({ task }) => {
+          const session = new Session(target, spec, profile, client, CHECKS, observations);
+          if (run.allure) await allureTestLabels(group, scenario, test.cell);
+          const outcome = await runScenario(scenario, test.cell, session, fixtures, run.allure ? allureStepObserver(session) : undefined);
           task.meta.xs2a = { ...base, steps: outcome.steps, failures: outcome.failures, findings: session.findings, exchanges: session.exchanges };
           const failing = session.findings.filter(isFailure);
           if (outcome.failures.length || failing.length) {
             const lines = [...outcome.failures, ...failing.map((f) => `${f.check} (${f.origin?.step ?? '?'}${f.operation ? `, ${f.operation}` : ''}): ${f.message}`)];
-            throw new Error(lines.join('\n'));
+            throw new NotConformant(lines.join('\n'));
           }
         });
       }

@@ -14,7 +14,8 @@ describe.concurrent('each defect of the reference bank is caught by its check', 
   });
 
   for (const [defect, { caughtBy }] of Object.entries(DEFECTS)) {
-    it(`catches ${defect} with ${caughtBy.join(', ')}`, async () => {
+    // Whole-suite runs side by side on a 2-core CI machine: each may wait its turn for a core.
+    it(`catches ${defect} with ${caughtBy.join(', ')}`, { timeout: 180_000 }, async () => {
       const run = await cli(['run', '--defect', defect]);
       expect(run.code).toBe(1);
       const report = run.report();

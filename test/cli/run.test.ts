@@ -17,7 +17,7 @@ describe('xs2a-conformance run against the bundled reference bank', () => {
     expect(report.findings).toEqual([]);
     expect(report.run.bundledBank).toBe(true);
     expect(report.run.spec.title).toBeTruthy();
-    expect(report.tests.every((t) => t.state === 'passed')).toBe(true);
+    expect(report.tests.every((t) => t.state === 'passed' || t.state === 'not-applicable')).toBe(true);
     const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
     expect(junit).toContain('<testsuites');
     expect((junit.match(/<testcase /g) ?? []).length).toBe(report.summary.tests);

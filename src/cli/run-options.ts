@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readRerunSelection, type RerunSelection } from './rerun.js';
+import { parseShard, type Shard } from './shard.js';
+import { UsageError } from './usage.js';
+
+export interface RunOptions {
+  profile?: string;
+  spec?: string;
+  target?: string;
+  reportDir: string;
+  defects: string[];
+  filter?: string;
+  quiet: boolean;
+  shard?: Shard;
+  /** Where a shard's blob goes (default REPORT_DIR/blob). */
+  blobDir: string;
+  rerun?: RerunSelection;
+  bundle: boolean;
+}
+
+export function targetUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--target '${raw}' is not a URL (expected e.g. https://bank.example/psd2)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target '${raw}' must be an http or https URL`);
+  return raw.replace(/\/+$/, '');
+}
+
+/** `run`'s command line, checked: every mistake is a UsageError (exit 2) naming the option. */
+export function parseRunOptions(argv: string[]): RunOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        profile: { type: 'string' },
+        spec: { type: 'string' },
+        target: { type: 'string' },
+        'report-dir': { type: 'string', default: 'reports' },
+        defect: { type: 'string', multiple: true, default: [] },
+        filter: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        shard: { type: 'string' },
+        'blob-dir': { type: 'string' },
+        'rerun-failed': { type: 'string' },
+        bundle: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values['blob-dir'] !== undefined && values.shard === undefined) throw new UsageError('--blob-dir goes with --shard i/n');
+  if (values.filter !== undefined) {
+    try {
+      new RegExp(values.filter);
+    } catch {
+      throw new UsageError(`--filter '${values.filter}' is not a regular expression`);
+    }
+  }
+  const reportDir = resolve(values['report-dir']);
+  return {
+    ...(values.profile !== undefined ? { profile: values.profile } : {}),
+    ...(values.spec !== undefined ? { spec: values.spec } : {}),
+    ...(values.target !== undefined ? { target: values.target } : {}),
+    reportDir,
+    defects: values.defect,
+    ...(values.filter !== undefined ? { filter: values.filter } : {}),
+    quiet: values.quiet || process.env['CI'] === 'true',
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+    blobDir: resolve(values['blob-dir'] ?? `${reportDir}/blob`),
+    ...(values['rerun-failed'] !== undefined ? { rerun: readRerunSelection(values['rerun-failed']) } : {}),
+    bundle: values.bundle,
+  };
+}
