@@ -2,6 +2,7 @@ import type { SerializedError } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { Exchange } from '../src/http/exchange.js';
 import { buildReport, type FinishedTest } from '../src/report/build.js';
+import { stateGraphsOf } from '../src/report/state-graphs.js';
 import type { ConformanceReport } from '../src/report/model.js';
 import { writeReports } from '../src/report/write.js';
 import '../src/report/test-meta.js';
@@ -46,7 +47,8 @@ export class ConformanceReporter implements Reporter {
         for (const exchange of t.meta?.exchanges ?? []) traffic.push({ exchange, test: t.name });
       }
     }
-    this.report = buildReport(tests, { finishedAt: new Date().toISOString(), ...this.options.run }, this.options.version, errors);
+    const graphs = stateGraphsOf(tests.map((t) => t.meta?.transitions ?? []));
+    this.report = buildReport(tests, { finishedAt: new Date().toISOString(), ...this.options.run }, this.options.version, errors, graphs);
     writeReports(this.options.reportDir, this.report, traffic);
   }
 }

@@ -1,7 +1,10 @@
+import { MachineError } from '../lifecycle/machine.js';
 import { ProfileError } from '../profile/load.js';
 import { ScenarioError } from '../scenario/load.js';
 import { SpecError } from '../spec/index.js';
 import { allureCommand } from './allure-command.js';
+import { checkCommand } from './check-command.js';
+import { proxyCommand } from './proxy-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand, TargetUnreachable } from './run-command.js';
 import { sandboxCommand } from './sandbox-command.js';
@@ -23,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'run':
         return await runCommand(rest);
+      case 'check':
+        return await checkCommand(rest);
+      case 'proxy':
+        return await proxyCommand(rest);
       case 'merge':
         return await mergeCommand(rest);
       case 'allure':
@@ -47,8 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       err(`xs2a-conformance: ${e.message}\nRun 'xs2a-conformance --help' for the options.`);
       return EXIT.usage;
     }
-    if (e instanceof ProfileError || e instanceof ScenarioError || e instanceof SpecError) {
-      const what = e instanceof ProfileError ? 'profile' : e instanceof ScenarioError ? 'scenario' : 'spec';
+    if (e instanceof ProfileError || e instanceof ScenarioError || e instanceof SpecError || e instanceof MachineError) {
+      const what = e instanceof ProfileError ? 'profile' : e instanceof ScenarioError ? 'scenario' : e instanceof SpecError ? 'spec' : 'state machine';
       err(`xs2a-conformance: invalid ${what}:\n${e.message.split('\n').map((l) => `  ${l}`).join('\n')}`);
       return EXIT.usage;
     }

@@ -13,6 +13,7 @@ import { unreachableReason } from '../run/preflight.js';
 import { DEFECTS, startSandbox } from '../sandbox/index.js';
 import type { RunningSandbox } from '../sandbox/types.js';
 import { loadScenarios } from '../scenario/load.js';
+import { machinesFor } from '../run/session.js';
 import { loadSpec } from '../spec/index.js';
 import { version } from '../version.js';
 import { afterRun } from './after-run.js';
@@ -43,6 +44,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const spec = await loadSpec(specPath);
   const scenarioRoot = bundled.scenarios();
   loadScenarios([scenarioRoot]); // every scenario file is checked before anything is sent
+  machinesFor(profile); // and every state machine file the profile names
   const defects = [...new Set([...profile.defects, ...options.defects])];
   const unknown = defects.filter((d) => !(d in DEFECTS));
   if (unknown.length) throw new UsageError(`unknown defect ${unknown.join(', ')}; known: ${Object.keys(DEFECTS).join(', ')}`);

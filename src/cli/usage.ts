@@ -4,6 +4,8 @@ Usage:
   xs2a-conformance run [options]        run the conformance suite and write reports
   xs2a-conformance merge DIR... [options]
                                         merge the results of sharded runs into one set of reports
+  xs2a-conformance check FILE [options] judge recorded traffic (HAR 1.2 or JSON Lines of exchanges)
+  xs2a-conformance proxy --target URL   a validation proxy between a TPP application and a bank
   xs2a-conformance allure DIR           strip the analytics script from a generated Allure report
   xs2a-conformance sandbox [options]    start the bundled reference bank
   xs2a-conformance --version | --help
@@ -27,6 +29,18 @@ merge options:
   --report-dir DIR    where the merged reports go (default: ./reports)
   --bundle            also write the certification bundle
   --quiet             print only the summary
+
+check options:
+  --spec FILE, --profile FILE, --report-dir DIR   as for run
+  --base-path PATH    path prefix of the bank's API in the recorded URLs (e.g. /psd2; default: the profile's)
+  --format har|jsonl  the file's format (default: by its extension)
+  (exit 2 when the file is broken: the entries before the broken one are judged and reported)
+
+proxy options:
+  --target URL        the bank the traffic goes to (required)
+  --port N            port to listen on (default 8081; 0 picks a free one)
+  --host HOST         address to bind (default 127.0.0.1)
+  --spec FILE, --profile FILE, --report-dir DIR   as for run; the reports are written on Ctrl-C
 
 sandbox options:
   --port N            port to listen on (default 8080; 0 picks a free one)

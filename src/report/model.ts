@@ -71,6 +71,20 @@ export interface RunInfo {
   rerunOf?: string;
   /** `--filter`, when the run was narrowed by test name. */
   filter?: string;
+  /** Set when the report judges recorded or proxied traffic instead of scenarios. */
+  traffic?: TrafficSource;
+}
+
+export interface TrafficSource {
+  /** The traffic file, or the proxy's address. */
+  source: string;
+  exchanges: number;
+  matched: number;
+  withoutResponse: number;
+  /** Requests that match no operation, grouped by shape. */
+  unmatched: { method: string; path: string; count: number; first: string }[];
+  /** Why the traffic stopped early; what came before was judged. */
+  error?: string;
 }
 
 export interface ConformanceReport {

@@ -1,5 +1,6 @@
 import type { Finding } from '../checks/check.js';
 import type { Exchange } from '../http/exchange.js';
+import type { ObservedEdge } from '../lifecycle/tracker.js';
 import type { StepResult } from '../scenario/interpreter.js';
 import type { Cell } from '../scenario/types.js';
 
@@ -15,6 +16,8 @@ export interface ScenarioTestMeta {
   failures: string[];
   findings: Finding[];
   exchanges: Exchange[];
+  /** Status transitions the lifecycle tracker observed in this test. */
+  transitions?: ObservedEdge[];
 }
 
 declare module '@vitest/runner' {

@@ -4,6 +4,7 @@ import type { Exchange } from '../http/exchange.js';
 import { buildReport } from './build.js';
 import { buildHar } from './har.js';
 import { renderReportHtml } from './html/page.js';
+import { junitOfReport } from './junit.js';
 import type { ConformanceReport } from './model.js';
 
 /** The files every run writes into its report folder (besides junit.xml and allure-results/). */
@@ -21,20 +22,13 @@ export function writeReports(reportDir: string, report: ConformanceReport, traff
   writeFileSync(join(reportDir, REPORT_FILES.har), `${JSON.stringify(buildHar(traffic, report.tool), null, 1)}\n`);
 }
 
-const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * The reports of a run that could not start (the target was unreachable): report.json and
- * report.html with the reason in `errors`, an empty HAR, and a JUnit file with one failed case,
- * so a CI gate has something to show.
+ * report.html with the reason in `errors`, an empty HAR, and a JUnit file with the error, so a CI
+ * gate has something to show.
  */
 export function writeAbortedReports(reportDir: string, run: ConformanceReport['run'], version: string, reason: string): void {
-  writeReports(reportDir, buildReport([], run, version, [reason]), []);
-  writeFileSync(
-    join(reportDir, REPORT_FILES.junit),
-    `<?xml version="1.0" encoding="UTF-8" ?>\n<testsuites name="xs2a-conformance" tests="1" failures="0" errors="1">\n` +
-      `  <testsuite name="xs2a-conformance" tests="1" failures="0" errors="1">\n` +
-      `    <testcase classname="xs2a-conformance" name="target reachable"><error message="${xml(reason)}"/></testcase>\n` +
-      `  </testsuite>\n</testsuites>\n`,
-  );
+  const report = buildReport([], run, version, [reason]);
+  writeReports(reportDir, report, []);
+  writeFileSync(join(reportDir, REPORT_FILES.junit), junitOfReport(report));
 }

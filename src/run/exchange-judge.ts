@@ -18,6 +18,8 @@ export interface ExchangeJudgeOptions {
   /** Path prefix of the target, stripped before matching operations. */
   basePath?: string;
   checks?: readonly Check[];
+  /** What earlier exchanges showed (consents' access, …); judges of one run may share it. */
+  observations?: Observations;
 }
 
 /**
@@ -28,10 +30,11 @@ export interface ExchangeJudgeOptions {
 export class ExchangeJudge {
   readonly #tracker: LifecycleTracker;
   /** What earlier exchanges of the stream showed, for the checks that span exchanges. */
-  readonly #observations = new Observations();
+  readonly #observations: Observations;
 
   constructor(private readonly options: ExchangeJudgeOptions) {
     this.#tracker = new LifecycleTracker(options.machines);
+    this.#observations = options.observations ?? new Observations();
   }
 
   judge(ex: Exchange): { findings: Finding[]; match?: OperationMatch } {

@@ -1,15 +1,14 @@
-import { CHECKS, judgeExchange, learnFrom, Observations } from '../checks/index.js';
+import { CHECKS, Observations } from '../checks/index.js';
 import type { Check, Finding } from '../checks/check.js';
-import { contextOf } from '../checks/judge.js';
 import { Client, type OutgoingRequest } from '../http/client.js';
 import type { Exchange } from '../http/exchange.js';
-import { redactExchange, redactText } from '../http/redact.js';
+import { redactExchange } from '../http/redact.js';
 import type { Profile } from '../profile/types.js';
 import { secretsOf } from '../profile/load.js';
 import type { Spec } from '../spec/types.js';
 import { loadMachines, type StateMachine } from '../lifecycle/machine.js';
-import { LifecycleTracker, type ObservedEdge } from '../lifecycle/tracker.js';
-import { applyAccepted } from './accepted.js';
+import type { ObservedEdge } from '../lifecycle/tracker.js';
+import { ExchangeJudge } from './exchange-judge.js';
 
 const machinesByProfile = new Map<string, ReadonlyMap<string, StateMachine>>();
 
@@ -21,62 +20,54 @@ export function machinesFor(profile: Profile): ReadonlyMap<string, StateMachine>
 }
 
 /**
- * What one scenario run sends and learns: every exchange goes through here, is judged by every
- * check, then feeds the observation store (what later exchanges' checks may know of it), and is
- * kept (redacted) with its findings for the reports. Sessions may share one store.
+ * What one scenario run sends and learns: every exchange goes through here, is judged by the
+ * exchange judge (every check, the lifecycle tracker, the shared observation store), and is kept
+ * (redacted) with its findings for the reports. Sessions may share one observation store.
  */
 export class Session {
   readonly exchanges: Exchange[] = [];
   readonly findings: Finding[] = [];
-  readonly #basePath: string;
   readonly #secrets: string[];
-  readonly #tracker: LifecycleTracker;
+  readonly #judge: ExchangeJudge;
 
   constructor(
     readonly baseUrl: string,
     readonly spec: Spec,
     readonly profile: Profile,
     readonly client: Client,
-    readonly checks: readonly Check[] = CHECKS,
-    readonly observations: Observations = new Observations(),
+    checks: readonly Check[] = CHECKS,
+    observations: Observations = new Observations(),
   ) {
-    this.#basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
     this.#secrets = secretsOf(profile);
-    this.#tracker = new LifecycleTracker(machinesFor(profile));
+    this.#judge = new ExchangeJudge({
+      spec,
+      machines: machinesFor(profile),
+      accepted: profile.accepted,
+      secrets: this.#secrets,
+      basePath: new URL(baseUrl).pathname.replace(/\/+$/, ''),
+      checks,
+      observations,
+    });
   }
 
   /** Send a request, judge the exchange, keep the redacted copy; the raw exchange is returned to the flow. */
   async send(req: OutgoingRequest): Promise<{ exchange: Exchange; findings: Finding[] }> {
     const exchange = await this.client.send(req);
-    let findings: Finding[] = [];
-    if (exchange.response) {
-      const ctx = contextOf(exchange, this.spec, this.#basePath, this.observations);
-      findings = [...judgeExchange(exchange, this.checks, ctx), ...this.#tracker.observe(exchange, ctx.match, ctx.responseJson)];
-      learnFrom(exchange, ctx, this.observations);
-    }
+    const { findings } = this.#judge.judge(exchange);
     this.exchanges.push(redactExchange(exchange, this.#secrets));
-    return { exchange, findings: this.#keep(findings) };
+    this.findings.push(...findings);
+    return { exchange, findings };
   }
 
   /** Judgements that need the whole run of exchanges (the lifecycle tracker's); call once at the end. */
   finish(): Finding[] {
-    return this.#keep(this.#tracker.finish());
+    const findings = this.#judge.finish();
+    this.findings.push(...findings);
+    return findings;
   }
 
   /** The status transitions this session observed, for the reports' state graphs. */
   observedTransitions(): ObservedEdge[] {
-    return this.#tracker.edges();
-  }
-
-  #keep(findings: Finding[]): Finding[] {
-    const kept = applyAccepted(findings, this.profile.accepted).map((f) => this.#redactFinding(f));
-    this.findings.push(...kept);
-    return kept;
-  }
-
-  #redactFinding(f: Finding): Finding {
-    const message = redactText(f.message, this.#secrets);
-    if (!f.evidence) return { ...f, message };
-    return { ...f, message, evidence: JSON.parse(redactText(JSON.stringify(f.evidence), this.#secrets)) as Record<string, unknown> };
+    return this.#judge.edges();
   }
 }

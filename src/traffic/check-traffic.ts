@@ -22,6 +22,8 @@ export interface TrafficVerdict {
   /** Redacted exchanges the findings point at (only those: memory stays bounded). */
   evidence: Exchange[];
   unmatched: UnmatchedRequest[];
+  /** Every operation at least one exchange matched, in the order first seen. */
+  operations: string[];
   edges: ObservedEdge[];
   /** Set when the stream ended early on a broken record; everything before it was judged. */
   error?: string;
@@ -52,7 +54,8 @@ const looksLikeId = (seg: string): boolean => /^\d+$/.test(seg) || (seg.length >
  */
 export async function checkTraffic(exchanges: AsyncIterable<Exchange>, options: ExchangeJudgeOptions): Promise<TrafficVerdict> {
   const judge = new ExchangeJudge(options);
-  const verdict: TrafficVerdict = { exchanges: 0, matched: 0, withoutResponse: 0, findings: [], evidence: [], unmatched: [], edges: [] };
+  const verdict: TrafficVerdict = { exchanges: 0, matched: 0, withoutResponse: 0, findings: [], evidence: [], unmatched: [], operations: [], edges: [] };
+  const operations = new Set<string>();
   const unmatched = new Map<string, UnmatchedRequest>();
   const secrets = options.secrets ?? [];
   try {
@@ -60,8 +63,10 @@ export async function checkTraffic(exchanges: AsyncIterable<Exchange>, options: 
       verdict.exchanges++;
       if (!ex.response) verdict.withoutResponse++;
       const { findings, match } = judge.judge(ex);
-      if (match) verdict.matched++;
-      else {
+      if (match) {
+        verdict.matched++;
+        operations.add(match.operation.operationId);
+      } else {
         const key = `${ex.request.method} ${shapeOf(ex.request.url)}`;
         const seen = unmatched.get(key);
         if (seen) seen.count++;
@@ -77,6 +82,7 @@ export async function checkTraffic(exchanges: AsyncIterable<Exchange>, options: 
   }
   verdict.findings.push(...judge.finish());
   verdict.unmatched = [...unmatched.values()];
+  verdict.operations = [...operations];
   verdict.edges = judge.edges();
   return verdict;
 }

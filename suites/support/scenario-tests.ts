@@ -58,7 +58,7 @@ export function describeScenarios(group: string): void {
           const session = new Session(target, spec, profile, client, CHECKS, observations);
           if (run.allure) await allureTestLabels(group, scenario, test.cell);
           const outcome = await runScenario(scenario, test.cell, session, fixtures, run.allure ? allureStepObserver(session) : undefined);
-          task.meta.xs2a = { ...base, steps: outcome.steps, failures: outcome.failures, findings: session.findings, exchanges: session.exchanges };
+          task.meta.xs2a = { ...base, steps: outcome.steps, failures: outcome.failures, findings: session.findings, exchanges: session.exchanges, transitions: session.observedTransitions() };
           const failing = session.findings.filter(isFailure);
           if (outcome.failures.length || failing.length) {
             const lines = [...outcome.failures, ...failing.map((f) => `${f.check} (${f.origin?.step ?? '?'}${f.operation ? `, ${f.operation}` : ''}): ${f.message}`)];

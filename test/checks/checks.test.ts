@@ -110,7 +110,7 @@ for (const [name, file] of [
     });
 
     it('a check that throws becomes an INFO finding, not a crash', () => {
-      const broken = { ...CHECKS[0]!, id: 'test.broken', judge: () => { throw new Error('boom'); } };
+      const broken = { ...CHECKS.find((c) => c.id === 'response.status-declared')!, id: 'test.broken', judge: () => { throw new Error('boom'); } };
       const ex = initiation(201, created);
       expect(judgeExchange(ex, [broken], contextOf(ex, spec, '/psd2'))).toMatchObject([{ check: 'test.broken', level: 'INFO', message: 'the check itself failed: boom' }]);
     });

@@ -36,7 +36,7 @@ export function readReport(file: string): ConformanceReport {
 export function cli(args: string[], options: { reportDir?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
   const reportDir = options.reportDir ?? mkdtempSync(join(tmpdir(), 'xs2a-report-'));
   const bin = join(packageRoot(), 'bin', 'xs2a-conformance.js');
-  const full = args[0] === 'run' && !args.includes('--report-dir') ? [...args, '--report-dir', reportDir] : args;
+  const full = (args[0] === 'run' || args[0] === 'check') && !args.includes('--report-dir') ? [...args, '--report-dir', reportDir] : args;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...full], { cwd: options.cwd ?? reportDir, env: { ...process.env, CI: 'true', GITHUB_ACTIONS: '', ...options.env } });
     let stdout = '';

@@ -38,8 +38,10 @@ export default defineCheck({
   id: 'error.tpp-messages',
   level: 'MUST',
   rule: 'NextGenPSD2 IG §14 (error model): a 4xx answer carries tppMessages (category, code), or an RFC 7807 body with type and code',
-  description: 'Client-error responses explain themselves in the Berlin Group error model.',
-  appliesTo: (ex) => ex.response !== undefined && ex.response.status >= 400 && ex.response.status < 500 && !BODILESS_4XX.has(ex.response.status),
+  description: 'Client-error responses of XS2A operations explain themselves in the Berlin Group error model.',
+  // Only answers of the API's operations: a bank's other pages (a login page, the root) have their own error style.
+  appliesTo: (ex, ctx) =>
+    ctx.match !== undefined && ex.response !== undefined && ex.response.status >= 400 && ex.response.status < 500 && !BODILESS_4XX.has(ex.response.status),
   judge(ex, ctx) {
     const media = mediaTypeOf(headerOf(ex.response!.headers, 'content-type'));
     if (ex.response!.body.trim() === '') {
