@@ -42,7 +42,7 @@ function ranks(nodes: string[], edges: StateGraph['edges']): Map<string, number>
   return rank;
 }
 
-function layout(graph: StateGraph): { placed: Map<string, Placed>; width: number; bottom: number } {
+function layout(graph: StateGraph, top: number): { placed: Map<string, Placed>; width: number; bottom: number } {
   const nodes = [...new Set([...graph.nodes, ...graph.edges.flatMap((e) => [e.from, e.to])])];
   const rank = ranks(nodes, graph.edges);
   const columns: string[][] = [];
@@ -54,19 +54,37 @@ function layout(graph: StateGraph): { placed: Map<string, Placed>; width: number
   for (const [r, column] of columns.entries()) {
     if (!column) continue;
     const colW = Math.max(...column.map(widthOf));
-    column.forEach((n, i) => placed.set(n, { name: n, rank: r, x: x + (colW - widthOf(n)) / 2, y: PAD + 14 + i * (NODE_H + ROW_GAP), w: widthOf(n) }));
+    column.forEach((n, i) => placed.set(n, { name: n, rank: r, x: x + (colW - widthOf(n)) / 2, y: top + i * (NODE_H + ROW_GAP), w: widthOf(n) }));
     maxRows = Math.max(maxRows, column.length);
     x += colW + COL_GAP;
   }
-  return { placed, width: x - COL_GAP + PAD, bottom: PAD + 14 + maxRows * (NODE_H + ROW_GAP) - ROW_GAP };
+  return { placed, width: x - COL_GAP + PAD, bottom: top + maxRows * (NODE_H + ROW_GAP) - ROW_GAP };
 }
 
-/** The path of a transition; `below` is where an arc that goes backwards runs, under every state. */
-function edgePath(a: Placed, b: Placed, below: number): { d: string; lx: number; ly: number } {
+const LANE = 18;
+
+/** A lane outside the states (above or below every state) from the top/bottom of a to that of b. */
+function lanePath(a: Placed, b: Placed, lane: number, side: 'above' | 'below'): { d: string; lx: number; ly: number } {
+  const x1 = a.x + a.w / 2 + 8;
+  const x2 = b.x + b.w / 2 - 8;
+  const [y1, y2] = side === 'below' ? [a.y + NODE_H, b.y + NODE_H] : [a.y, b.y];
+  const r = 10;
+  const dir = x2 < x1 ? -1 : 1;
+  const v = side === 'below' ? -r : r;
+  const d = `M ${x1} ${y1} L ${x1} ${lane + v} Q ${x1} ${lane}, ${x1 + dir * r} ${lane} L ${x2 - dir * r} ${lane} Q ${x2} ${lane}, ${x2} ${lane + v} L ${x2} ${y2}`;
+  return { d, lx: (x1 + x2) / 2, ly: side === 'below' ? lane - 5 : lane - 5 };
+}
+
+/**
+ * The path of a transition: to the next column a curve; across several columns a lane above
+ * every state (so it never runs through one); backwards a lane under every state.
+ */
+function edgePath(a: Placed, b: Placed, lane: number): { d: string; lx: number; ly: number } {
   if (a === b) {
     const cx = a.x + a.w / 2;
     return { d: `M ${cx - 10} ${a.y} C ${cx - 26} ${a.y - 34}, ${cx + 26} ${a.y - 34}, ${cx + 10} ${a.y}`, lx: cx, ly: a.y - 30 };
   }
+  if (b.rank > a.rank + 1) return lanePath(a, b, lane, 'above');
   if (b.rank > a.rank) {
     const x1 = a.x + a.w;
     const y1 = a.y + NODE_H / 2;
@@ -75,34 +93,30 @@ function edgePath(a: Placed, b: Placed, below: number): { d: string; lx: number;
     const dx = (x2 - x1) / 2;
     return { d: `M ${x1} ${y1} C ${x1 + dx} ${y1}, ${x2 - dx} ${y2}, ${x2} ${y2}`, lx: (x1 + x2) / 2, ly: (y1 + y2) / 2 - 6 };
   }
-  // Backwards or within one column: down from the state, along under every state, up into the target.
-  const x1 = a.x + a.w / 2 + 8;
-  const x2 = b.x + b.w / 2 - 8;
-  const y1 = a.y + NODE_H;
-  const y2 = b.y + NODE_H;
-  const r = 10;
-  const dir = x2 < x1 ? -1 : 1;
-  const d = `M ${x1} ${y1} L ${x1} ${below - r} Q ${x1} ${below}, ${x1 + dir * r} ${below} L ${x2 - dir * r} ${below} Q ${x2} ${below}, ${x2} ${below - r} L ${x2} ${y2}`;
-  return { d, lx: (x1 + x2) / 2, ly: below - 5 };
+  return lanePath(a, b, lane, 'below');
 }
 
 /** One observed state machine as an inline SVG picture: states as boxes, transitions as arrows with counts, illegal ones in red. */
 export function renderStateGraph(graph: StateGraph, index: number): Html {
-  const { placed, width, bottom } = layout(graph);
+  const skipping = (ranks: Map<string, number>) => graph.edges.filter((e) => ranks.get(e.to)! > ranks.get(e.from)! + 1).length;
+  const allNodes = [...new Set([...graph.nodes, ...graph.edges.flatMap((e) => [e.from, e.to])])];
+  const above = skipping(ranks(allNodes, graph.edges));
+  const { placed, width, bottom } = layout(graph, PAD + 14 + LANE * above);
   const id = `sg${index}`;
   let backwards = 0;
+  let over = 0;
   const edges = graph.edges.map((e) => {
     const a = placed.get(e.from)!;
     const b = placed.get(e.to)!;
-    const below = a !== b && b.rank <= a.rank ? bottom + 26 + 18 * backwards++ : 0;
-    const { d, lx, ly } = edgePath(a, b, below);
+    const lane = b.rank > a.rank + 1 ? PAD + 6 + LANE * over++ : a !== b && b.rank <= a.rank ? bottom + 26 + LANE * backwards++ : 0;
+    const { d, lx, ly } = edgePath(a, b, lane);
     const cls = e.illegal ? 'sg-edge sg-illegal' : 'sg-edge';
     return html`<g class="${cls}"><title>${e.from} → ${e.to}: ${e.count}×${e.illegal ? ' (illegal)' : ''}</title><path d="${d}" marker-end="url(#${id}-${e.illegal ? 'bad' : 'ok'})"/><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="middle" class="sg-count">${e.illegal ? '✗ ' : ''}${e.count}×</text></g>`;
   });
   const nodes = [...placed.values()].map(
     (n) => html`<g class="sg-node"><rect x="${n.x.toFixed(1)}" y="${n.y}" width="${n.w}" height="${NODE_H}" rx="6"/><text x="${(n.x + n.w / 2).toFixed(1)}" y="${n.y + NODE_H / 2 + 4.5}" text-anchor="middle">${n.name}</text></g>`,
   );
-  const height = (backwards ? bottom + 26 + 18 * (backwards - 1) + 8 : bottom) + PAD;
+  const height = (backwards ? bottom + 26 + LANE * (backwards - 1) + 8 : bottom) + PAD;
   const marker = (name: string) =>
     raw(`<marker id="${id}-${name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse" class="sg-marker-${name}"><path d="M 0 0 L 10 5 L 0 10 z"/></marker>`);
   const illegal = graph.edges.filter((e) => e.illegal).length;
