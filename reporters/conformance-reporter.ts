@@ -33,7 +33,14 @@ function finished(test: TestCase): FinishedTest {
 export class ConformanceReporter implements Reporter {
   report?: ConformanceReport;
 
+  #interruptedBy?: 'SIGINT' | 'SIGTERM';
+
   constructor(private readonly options: ConformanceReporterOptions) {}
+
+  /** A signal is ending the run early: the report is marked partial (never conformant) and names it. */
+  interrupted(signal: 'SIGINT' | 'SIGTERM'): void {
+    this.#interruptedBy = signal;
+  }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
     const tests: FinishedTest[] = [];
@@ -48,7 +55,8 @@ export class ConformanceReporter implements Reporter {
       }
     }
     const graphs = stateGraphsOf(tests.map((t) => t.meta?.transitions ?? []));
-    this.report = buildReport(tests, { finishedAt: new Date().toISOString(), ...this.options.run }, this.options.version, errors, graphs);
+    const partial = this.#interruptedBy ? { partial: true as const, signal: this.#interruptedBy } : {};
+    this.report = buildReport(tests, { finishedAt: new Date().toISOString(), ...this.options.run, ...partial }, this.options.version, errors, graphs);
     writeReports(this.options.reportDir, this.report, traffic);
   }
 }

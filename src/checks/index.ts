@@ -9,12 +9,16 @@ import linksRequired from './links/required.js';
 import linksPaging from './links/paging.js';
 import xmlWellformed from './response/xml-wellformed.js';
 import consentedAccountsOnly from './ais/consented-accounts-only.js';
+import answered from './transport/answered.js';
+import utf8 from './response/utf8.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
+  answered,
   statusDeclared,
   contentType,
   schema,
+  utf8,
   xmlWellformed,
   xRequestIdEcho,
   locationOn201,

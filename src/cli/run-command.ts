@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startVitest } from 'vitest/node';
 import { ConsoleReporter } from '../../reporters/console-reporter.js';
 import { bundled, packageRoot } from '../paths.js';
 import { loadProfile, secretsOf } from '../profile/load.js';
@@ -8,7 +7,7 @@ import type { RunInfo } from '../report/model.js';
 import { redactedProfileCopy } from '../report/profile-copy.js';
 import { writeAbortedReports } from '../report/write.js';
 import type { RunConfig } from '../run/config.js';
-import { groupOfSuiteFile, plannedCountByGroup } from '../run/plan.js';
+import { groupOfSuiteFile, planGroups } from '../run/plan.js';
 import { unreachableReason } from '../run/preflight.js';
 import { DEFECTS, startSandbox } from '../sandbox/index.js';
 import type { RunningSandbox } from '../sandbox/types.js';
@@ -17,12 +16,22 @@ import { machinesFor } from '../run/session.js';
 import { loadSpec } from '../spec/index.js';
 import { version } from '../version.js';
 import { afterRun } from './after-run.js';
+import { Interrupt, SIGNAL_EXIT } from './interrupt.js';
 import { runReporters } from './reporters.js';
 import { parseRunOptions, targetUrl } from './run-options.js';
 import { blobFileName, writeShardRecord } from './shard.js';
 import { UsageError } from './usage.js';
+import { runVitest } from './vitest-run.js';
 
 export class TargetUnreachable extends Error {}
+
+/**
+ * vitest's limit on one test case: only a last resort against a hang, since every exchange has its
+ * own time limit; a scenario makes a few dozen exchanges at most, and polls for at most pollMs.
+ */
+function testTimeoutFor(requestMs: number, pollMs: number): number {
+  return Math.max(60_000, 50 * requestMs + pollMs);
+}
 
 /** The suite files (`suites/<group>.test.ts`), absolute. */
 function suiteFiles(): string[] {
@@ -51,14 +60,17 @@ export async function runCommand(argv: string[]): Promise<number> {
   const given = options.target ?? profile.baseUrl;
   if (given && defects.length) throw new UsageError('defects switch the bundled reference bank; they do not apply with a --target or a profile baseUrl');
 
-  // What runs: every suite file, or (a rerun) those whose group holds a selected test case.
+  // What runs: every suite file, or (a rerun, a filter) those whose group holds a selected test case.
   const selection = options.rerun ? new Set(options.rerun.keys) : undefined;
+  const pattern = options.filter !== undefined ? new RegExp(options.filter) : undefined;
   const files = suiteFiles();
-  const planned = plannedCountByGroup(scenarioRoot, files.map(groupOfSuiteFile), profile, selection);
-  const runFiles = selection ? files.filter((f) => (planned.get(groupOfSuiteFile(f)) ?? 0) > 0) : files;
-  if (selection && runFiles.length === 0) {
+  const plans = planGroups(scenarioRoot, files.map(groupOfSuiteFile), profile, selection, pattern);
+  const narrowed = selection !== undefined || pattern !== undefined;
+  const runFiles = narrowed ? files.filter((f) => (plans.get(groupOfSuiteFile(f))?.matching ?? 0) > 0) : files;
+  if (selection && ![...plans.values()].some((p) => p.planned > 0)) {
     throw new UsageError(`--rerun-failed: none of the ${selection.size} failed test cases of ${options.rerun!.file} is among the scenarios this version runs`);
   }
+  if (runFiles.length === 0) throw new UsageError(`--filter '${options.filter}' matches no test case${selection ? ' among the failed ones' : ''}`);
 
   const { reportDir } = options;
   const startedAt = new Date().toISOString();
@@ -74,11 +86,12 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(options.filter !== undefined ? { filter: options.filter } : {}),
   });
 
+  const requestMs = options.timeoutMs ?? profile.timeouts.requestMs;
   let bank: RunningSandbox | undefined;
   let target: string;
   if (given) {
     target = targetUrl(given);
-    const reason = await unreachableReason(target, Math.min(profile.timeouts.requestMs, 10_000));
+    const reason = await unreachableReason(target, Math.min(requestMs, 10_000));
     if (reason) {
       const message = `cannot reach the target ${target}: ${reason}`;
       writeAbortedReports(reportDir, { ...runInfo(target, false), finishedAt: new Date().toISOString() }, version(), message);
@@ -90,7 +103,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   mkdirSync(reportDir, { recursive: true });
-  const progress = new ConsoleReporter(print, { quiet: options.quiet, planned: (file) => planned.get(groupOfSuiteFile(file)) });
+  const progress = new ConsoleReporter(print, { quiet: options.quiet, planned: (file) => plans.get(groupOfSuiteFile(file))?.planned });
   const blob = options.shard ? join(options.blobDir, blobFileName(options.shard)) : undefined;
   const { conformance, reporters } = runReporters(
     { reportDir, version: version(), run: runInfo(target, bank !== undefined) },
@@ -104,31 +117,52 @@ export async function runCommand(argv: string[]): Promise<number> {
     defects,
     allure: true,
     ...(selection ? { selection: [...selection] } : {}),
+    timeoutMs: requestMs,
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
   };
   if (!options.quiet) {
     const part = options.shard ? `, shard ${options.shard.index}/${options.shard.count}` : options.rerun ? `, rerunning ${selection!.size} failed test cases` : '';
     print(`xs2a-conformance ${version()}: ${profile.name} at ${target}${defects.length ? ` (defects: ${defects.join(', ')})` : ''}${part}`);
   }
+  // From here on Ctrl-C (SIGINT) or SIGTERM stops the run gracefully: no test case starts, the
+  // ones under way are aborted (reported as skipped), the reports hold what finished, marked
+  // partial, and the bank is closed.
+  const interrupt = new Interrupt();
+  interrupt.onSignal((signal) => {
+    conformance.interrupted(signal);
+    print(`${signal}: stopping; the reports will hold the test cases that finished (send it again to stop at once, without reports)`);
+  });
   try {
-    const vitest = await startVitest(
-      'test',
-      selection ? runFiles : [],
+    await runVitest(
       {
         config: false,
         root: packageRoot(),
         include: ['suites/**/*.test.ts'],
+        setupFiles: [join(packageRoot(), 'suites', 'support', 'worker-signals.ts')],
         watch: false,
         reporters,
         provide: { xs2aRun: run, xs2aTarget: target },
+        testTimeout: testTimeoutFor(requestMs, profile.timeouts.pollMs),
         // A shard may get no suite file when there are more shards than files.
         ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}`, passWithNoTests: true } : {}),
         ...(options.filter !== undefined ? { testNamePattern: options.filter } : {}),
       },
       { cacheDir: join(packageRoot(), 'node_modules', '.vite') },
+      narrowed ? runFiles : [],
+      interrupt,
     );
-    await vitest.close();
   } finally {
     await bank?.close();
+    interrupt.dispose();
+  }
+  const { signal } = interrupt;
+  if (signal) {
+    // A signal before the first test case: no reporter ran; the reports still say what happened.
+    const report =
+      conformance.report ??
+      writeAbortedReports(reportDir, { ...runInfo(target, bank !== undefined), finishedAt: new Date().toISOString(), partial: true, signal }, version(), `interrupted by ${signal} before any test case ran`);
+    afterRun(report, { reportDir, print }); // no bundle: a partial run certifies nothing
+    return SIGNAL_EXIT[signal];
   }
   process.exitCode = 0; // vitest sets it on failed tests; the verdict below is ours
   const report = conformance.report;

@@ -17,6 +17,18 @@ export interface RunOptions {
   blobDir: string;
   rerun?: RerunSelection;
   bundle: boolean;
+  /** `--timeout MS`: time limit of one exchange (default: the profile's timeouts.requestMs). */
+  timeoutMs?: number;
+  /** `--max-body BYTES`: largest response body kept (default: the client's 10 MiB). */
+  maxBodyBytes?: number;
+}
+
+/** A whole number from 1 up, or a UsageError naming the option. */
+function positiveInteger(option: string, raw: string | undefined, unit: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number of ${unit} from 1 up, not '${raw}'`);
+  return n;
 }
 
 export function targetUrl(raw: string): string {
@@ -48,6 +60,8 @@ export function parseRunOptions(argv: string[]): RunOptions {
         'blob-dir': { type: 'string' },
         'rerun-failed': { type: 'string' },
         bundle: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        'max-body': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -64,6 +78,8 @@ export function parseRunOptions(argv: string[]): RunOptions {
     }
   }
   const reportDir = resolve(values['report-dir']);
+  const timeoutMs = positiveInteger('--timeout', values.timeout, 'milliseconds');
+  const maxBodyBytes = positiveInteger('--max-body', values['max-body'], 'bytes');
   return {
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
@@ -76,5 +92,7 @@ export function parseRunOptions(argv: string[]): RunOptions {
     blobDir: resolve(values['blob-dir'] ?? `${reportDir}/blob`),
     ...(values['rerun-failed'] !== undefined ? { rerun: readRerunSelection(values['rerun-failed']) } : {}),
     bundle: values.bundle,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
   };
 }

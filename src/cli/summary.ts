@@ -9,7 +9,8 @@ export function printSummary(report: ConformanceReport, reportDir: string, print
   const byCheck = new Map<string, number>();
   for (const f of report.findings) if (f.level === 'MUST' && !f.accepted) byCheck.set(f.check, (byCheck.get(f.check) ?? 0) + 1);
   print('');
-  print(`${s.conformant ? 'CONFORMANT' : 'NOT CONFORMANT'}: ${s.passed} passed, ${s.failed} failed, ${s.notApplicable} not applicable`);
+  const verdict = s.conformant ? 'CONFORMANT' : report.run.partial ? `PARTIAL (interrupted by ${report.run.signal ?? 'a signal'})` : 'NOT CONFORMANT';
+  print(`${verdict}: ${s.passed} passed, ${s.failed} failed, ${s.notApplicable} not applicable`);
   print(`findings: ${s.findings.MUST} MUST, ${s.findings.SHOULD} SHOULD, ${s.findings.INFO} INFO${s.findings.accepted ? ` (${s.findings.accepted} accepted)` : ''}`);
   for (const [check, n] of [...byCheck].sort((a, b) => b[1] - a[1])) print(`  ${check}: ${n}`);
   for (const e of report.errors) print(`error: ${e}`);

@@ -18,12 +18,16 @@ run options:
                       traffic.har, allure-results/
   --defect NAME       switch on a defect of the bundled bank (repeatable)
   --filter TEXT       run only test cases whose name matches TEXT (a regular expression)
+  --timeout MS        time limit of one exchange, to the last byte of the answer (default: the
+                      profile's timeouts.requestMs, 30000)
+  --max-body BYTES    largest answer body kept; a larger one ends the exchange (default 10 MiB)
   --rerun-failed FILE run only the test cases that failed in a saved report.json
   --shard I/N         run part I of N (for parallel CI machines); its results go to --blob-dir
   --blob-dir DIR      where a shard's results go (default: REPORT_DIR/blob)
   --bundle            also write REPORT_DIR/xs2a-conformance-bundle.tar.gz (reports, traffic,
                       profile without secrets, spec hash, SHA256SUMS)
   --quiet             print only the summary (also when CI=true)
+  Ctrl-C (SIGINT) or SIGTERM stops the run: the reports hold what finished, marked partial.
 
 merge options:
   --report-dir DIR    where the merged reports go (default: ./reports)
@@ -47,7 +51,8 @@ sandbox options:
   --host HOST         address to bind (default 127.0.0.1)
   --defect NAME       switch on a defect (repeatable); --list-defects lists them
 
-Exit codes: 0 conformant, 1 a MUST check or a flow failed, 2 usage or configuration error, 3 target unreachable.
+Exit codes: 0 conformant, 1 a MUST check or a flow failed, 2 usage or configuration error, 3 target unreachable,
+130 / 143 run interrupted by SIGINT / SIGTERM (partial reports).
 `;
 
 /** A mistake in how the tool was called or configured: exit 2 with this message. */

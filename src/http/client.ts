@@ -2,12 +2,30 @@ import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
 import type { Exchange, ExchangeOrigin, HttpHeaders } from './exchange.js';
+import { describeTransportError, isBrokenConnection } from './transport-error.js';
+
+export { describeTransportError } from './transport-error.js';
 
 export interface ClientOptions {
-  /** Time to wait for response headers and between body chunks, in ms. Default 30 000. */
+  /**
+   * Time limit of one exchange, in ms: connecting, and from sending the request to the last byte
+   * of the response (a bank that drips its body slowly is cut off too). Default 30 000.
+   */
   timeoutMs?: number;
   /** Largest response body kept, in bytes; larger bodies end the exchange with an error. Default 10 MiB. */
   maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Why an exchange was cut off by the client itself (its time limit or its body-size cap). */
+class CutOff extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface OutgoingRequest {
@@ -25,12 +43,15 @@ export interface OutgoingRequest {
  */
 export class Client {
   readonly #agent: Agent;
+  readonly #timeoutMs: number;
   readonly #maxBodyBytes: number;
 
   constructor(options: ClientOptions = {}) {
-    const timeout = options.timeoutMs ?? 30_000;
-    this.#maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
-    this.#agent = new Agent({ headersTimeout: timeout, bodyTimeout: timeout, connectTimeout: timeout, keepAliveTimeout: 10_000 });
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    // undici's own idle limits stay behind the exchange's deadline, which names the phase that stalled.
+    const idle = this.#timeoutMs + 1_000;
+    this.#agent = new Agent({ headersTimeout: idle, bodyTimeout: idle, connectTimeout: this.#timeoutMs, keepAliveTimeout: 10_000 });
   }
 
   async send(req: OutgoingRequest): Promise<Exchange> {
@@ -44,6 +65,11 @@ export class Client {
       ...(req.origin ? { origin: req.origin } : {}),
     };
     const started = performance.now();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.#timeoutMs);
+    let headersIn = false;
+    let contentLength: number | undefined;
+    let size = 0;
     try {
       const res = await request(req.url, {
         method: exchange.request.method as 'GET',
@@ -51,21 +77,39 @@ export class Client {
         body: req.body,
         dispatcher: this.#agent,
         maxRedirections: 0,
+        signal: deadline.signal,
       } as Parameters<typeof request>[1]);
+      headersIn = true;
+      const declared = Number(res.headers['content-length']);
+      if (Number.isSafeInteger(declared) && declared >= 0) contentLength = declared;
+      if (declared > this.#maxBodyBytes) {
+        res.body.on('error', () => {}); // destroying an unread body emits an abort error: expected here
+        res.body.destroy();
+        throw new CutOff('BODY_TOO_LARGE', `response body of ${declared} bytes (Content-Length) is larger than the cap of ${this.#maxBodyBytes} bytes`);
+      }
       const chunks: Buffer[] = [];
-      let size = 0;
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
         if (size > this.#maxBodyBytes) {
           res.body.destroy();
-          throw Object.assign(new Error(`response body larger than ${this.#maxBodyBytes} bytes`), { code: 'BODY_TOO_LARGE' });
+          throw new CutOff('BODY_TOO_LARGE', `response body larger than ${this.#maxBodyBytes} bytes`);
         }
         chunks.push(chunk as Buffer);
       }
       const raw = Buffer.concat(chunks);
       exchange.response = { status: res.statusCode, headers: flattenHeaders(res.headers), body: raw.toString('utf8'), ...(isUtf8(raw) ? {} : { invalidUtf8: true }) };
     } catch (err) {
-      exchange.error = describeTransportError(err);
+      if (err instanceof CutOff) exchange.error = { code: err.code, message: err.message };
+      else if (deadline.signal.aborted) {
+        exchange.error = headersIn
+          ? { code: 'BODY_TIMEOUT', message: `the response body did not complete within ${this.#timeoutMs} ms (${size} bytes came: a slow drip?)` }
+          : { code: 'HEADERS_TIMEOUT', message: `no response headers within ${this.#timeoutMs} ms` };
+      } else if (headersIn && isBrokenConnection(err)) {
+        const of = contentLength !== undefined ? ` of ${contentLength}` : '';
+        exchange.error = { code: 'BODY_CUT_OFF', message: `the connection broke mid-body: ${size}${of} bytes came (closed or reset by the server)` };
+      } else exchange.error = describeTransportError(err);
+    } finally {
+      clearTimeout(timer);
     }
     exchange.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     return exchange;
@@ -80,23 +124,4 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Htt
   const out: HttpHeaders = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
-}
-
-/** A transport failure in words a user can act on. */
-export function describeTransportError(err: unknown): { code: string; message: string } {
-  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = e.cause?.code ?? e.code ?? 'TRANSPORT_ERROR';
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ENOTFOUND: 'host not found',
-    ECONNRESET: 'connection reset by the server',
-    ETIMEDOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no response headers within the time limit',
-    UND_ERR_BODY_TIMEOUT: 'the response body stalled past the time limit',
-    UND_ERR_SOCKET: 'the connection broke',
-  };
-  const reason = reasons[code] ?? e.cause?.message ?? e.message ?? String(err);
-  return { code, message: reason };
 }

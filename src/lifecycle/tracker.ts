@@ -78,10 +78,11 @@ export class LifecycleTracker {
       const last = after.at(-1);
       if (!last) continue;
       const cancellation = this.#cancellations.has(key);
-      // Stuck: every status read after the finalisation is still where the resource started.
-      const stuck = cancellation
-        ? after.every((s) => s.status !== 'CANC')
-        : after.every((s) => parent.machine.isInitial(s.status) && !parent.machine.isFinal(s.status));
+      const movedOn = (s: Seen) => (cancellation ? s.status === 'CANC' : !parent.machine.isInitial(s.status) || parent.machine.isFinal(s.status));
+      // Stuck: every status read after the finalisation is still where the resource started. When
+      // the resource was already seen moved on before the finalisation was read, the SCA had its
+      // effect: a later status that contradicts it is a transition the rules above judge.
+      const stuck = after.every((s) => !movedOn(s)) && !parent.seen.some((s) => s.at < finalised.at && movedOn(s));
       if (stuck) {
         this.#find(LIFECYCLE_RULES.scaWithoutEffect, `${parentKey} is still ${last.status} after its ${cancellation ? 'cancellation ' : ''}authorisation ${key.split(':')[1]} was ${finalised.status}`, last.exchangeId, undefined, {
           resource: parentKey,

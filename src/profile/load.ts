@@ -48,6 +48,7 @@ export function loadProfile(file: string): Profile {
     timeouts: { requestMs: value.timeouts?.requestMs ?? 30_000, pollMs: value.timeouts?.pollMs ?? 10_000 },
     accepted: value.accepted ?? [],
     stateMachines: (value.stateMachines ?? []).map((f) => resolve(dirname(path), f)),
+    hooks: Object.fromEntries(Object.entries(value.hooks ?? {}).map(([name, h]) => [name, { method: h.method ?? 'POST', path: h.path }])),
   };
 }
 

@@ -24,6 +24,14 @@ export interface RedirectForm {
   reject?: FormButton;
 }
 
+/** A test hook of the bank, outside the XS2A API: a request a scenario's hook step makes. */
+export interface HookDefinition {
+  /** Default POST. */
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Below the target's base URL; {name} placeholders are filled from the step's params. */
+  path: string;
+}
+
 export interface AcceptedDeviation {
   check: string;
   operation?: string;
@@ -45,6 +53,7 @@ export interface ProfileDocument {
   timeouts?: { requestMs?: number; pollMs?: number };
   accepted?: AcceptedDeviation[];
   stateMachines?: string[];
+  hooks?: Record<string, HookDefinition>;
 }
 
 /** A loaded profile: validated, defaults filled in, secrets resolved, paths absolute. */
@@ -63,4 +72,6 @@ export interface Profile {
   accepted: AcceptedDeviation[];
   /** Absolute paths of the profile's state machine files. */
   stateMachines: string[];
+  /** The bank's test hooks by name (advance-clock, revoke-consent, …); scenarios that need one are not applicable without it. */
+  hooks: Record<string, Required<HookDefinition>>;
 }

@@ -5,7 +5,6 @@ import { Agent, request } from 'undici';
 import type { Finding } from '../checks/check.js';
 import { describeTransportError } from '../http/client.js';
 import type { Exchange, HttpHeaders } from '../http/exchange.js';
-import { redactExchange } from '../http/redact.js';
 import { ExchangeJudge, type ExchangeJudgeOptions } from '../run/exchange-judge.js';
 
 /** Headers that belong to one connection, never forwarded (RFC 9110 §7.6.1). */
@@ -58,14 +57,13 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Runni
   const judge = new ExchangeJudge({ ...options, basePath: options.basePath ?? basePath });
   const exchanges: Exchange[] = [];
   const findings: Finding[] = [];
-  const secrets = options.secrets ?? [];
   let pending = Promise.resolve();
 
   const record = (ex: Exchange) => {
     // Judge in order, after the answer is on its way.
     pending = pending.then(() => {
       const { findings: found } = judge.judge(ex);
-      const redacted = redactExchange(ex, secrets);
+      const redacted = judge.redact(ex);
       exchanges.push(redacted);
       for (const f of found) {
         findings.push(f);

@@ -91,7 +91,8 @@ export function buildReport(
       notApplicable: count('not-applicable'),
       skipped: count('skipped'),
       findings: { MUST: byLevel('MUST'), SHOULD: byLevel('SHOULD'), INFO: byLevel('INFO'), accepted: findings.filter((f) => f.accepted).length },
-      conformant: failed === 0 && errors.length === 0,
+      // An interrupted run judged only part of the suite: it cannot say the bank conforms.
+      conformant: failed === 0 && errors.length === 0 && !run.partial,
     },
     matrix: matrixOf(reportTests),
     tests: reportTests,

@@ -71,6 +71,10 @@ export interface RunInfo {
   rerunOf?: string;
   /** `--filter`, when the run was narrowed by test name. */
   filter?: string;
+  /** Set when a signal ended the run early: the report holds the test cases that finished before it. */
+  partial?: true;
+  /** The signal that ended a partial run. */
+  signal?: 'SIGINT' | 'SIGTERM';
   /** Set when the report judges recorded or proxied traffic instead of scenarios. */
   traffic?: TrafficSource;
 }

@@ -23,12 +23,13 @@ export function writeReports(reportDir: string, report: ConformanceReport, traff
 }
 
 /**
- * The reports of a run that could not start (the target was unreachable): report.json and
+ * The reports of a run that could not start (the target was unreachable, a signal came first): report.json and
  * report.html with the reason in `errors`, an empty HAR, and a JUnit file with the error, so a CI
  * gate has something to show.
  */
-export function writeAbortedReports(reportDir: string, run: ConformanceReport['run'], version: string, reason: string): void {
+export function writeAbortedReports(reportDir: string, run: ConformanceReport['run'], version: string, reason: string): ConformanceReport {
   const report = buildReport([], run, version, [reason]);
   writeReports(reportDir, report, []);
   writeFileSync(join(reportDir, REPORT_FILES.junit), junitOfReport(report));
+  return report;
 }

@@ -12,6 +12,10 @@ export interface RunConfig {
   selection?: string[];
   /** Record scenario steps and exchanges for Allure (allure-vitest's reporter is on). */
   allure?: boolean;
+  /** Time limit of one exchange in ms (`--timeout`); absent: the profile's timeouts.requestMs. */
+  timeoutMs?: number;
+  /** Largest response body kept, in bytes (`--max-body`); absent: the client's default. */
+  maxBodyBytes?: number;
 }
 
 declare module 'vitest' {

@@ -42,14 +42,31 @@ export function planScenarioTests(scenario: Scenario, profile: Profile, selectio
  */
 export const groupOfSuiteFile = (file: string): string => basename(file).replace(/\.test\.[cm]?[jt]s$/, '');
 
-/** How many test cases each group's suite file registers (for progress: "12/40"); a group without a scenario folder is left out. */
-export function plannedCountByGroup(scenarioRoot: string, groups: readonly string[], profile: Profile, selection?: ReadonlySet<string>): Map<string, number> {
-  const counts = new Map<string, number>();
+export interface GroupPlan {
+  /** How many test cases the group's suite file registers (for progress: "12/40"). */
+  planned: number;
+  /** How many of them a `--filter` pattern selects (all, without one). */
+  matching: number;
+}
+
+/**
+ * What each group's suite file will register; a group without a scenario folder is left out
+ * (unknown until its suite file is collected). `pattern` is matched as vitest's testNamePattern
+ * is: against "scenario-id test-name".
+ */
+export function planGroups(scenarioRoot: string, groups: readonly string[], profile: Profile, selection?: ReadonlySet<string>, pattern?: RegExp): Map<string, GroupPlan> {
+  const plans = new Map<string, GroupPlan>();
   for (const group of groups) {
     const dir = join(scenarioRoot, group);
-    if (!existsSync(dir)) continue; // unknown until its suite file is collected
-    const scenarios = loadScenarios([dir]);
-    counts.set(group, scenarios.reduce((n, s) => n + planScenarioTests(s, profile, selection).length, 0));
+    if (!existsSync(dir)) continue;
+    const plan = { planned: 0, matching: 0 };
+    for (const scenario of loadScenarios([dir])) {
+      for (const test of planScenarioTests(scenario, profile, selection)) {
+        plan.planned++;
+        if (!pattern || pattern.test(`${scenario.id} ${test.name}`)) plan.matching++;
+      }
+    }
+    plans.set(group, plan);
   }
-  return counts;
+  return plans;
 }

@@ -2,7 +2,6 @@ import { CHECKS, Observations } from '../checks/index.js';
 import type { Check, Finding } from '../checks/check.js';
 import { Client, type OutgoingRequest } from '../http/client.js';
 import type { Exchange } from '../http/exchange.js';
-import { redactExchange } from '../http/redact.js';
 import type { Profile } from '../profile/types.js';
 import { secretsOf } from '../profile/load.js';
 import type { Spec } from '../spec/types.js';
@@ -27,7 +26,6 @@ export function machinesFor(profile: Profile): ReadonlyMap<string, StateMachine>
 export class Session {
   readonly exchanges: Exchange[] = [];
   readonly findings: Finding[] = [];
-  readonly #secrets: string[];
   readonly #judge: ExchangeJudge;
 
   constructor(
@@ -38,12 +36,11 @@ export class Session {
     checks: readonly Check[] = CHECKS,
     observations: Observations = new Observations(),
   ) {
-    this.#secrets = secretsOf(profile);
     this.#judge = new ExchangeJudge({
       spec,
       machines: machinesFor(profile),
       accepted: profile.accepted,
-      secrets: this.#secrets,
+      secrets: secretsOf(profile),
       basePath: new URL(baseUrl).pathname.replace(/\/+$/, ''),
       checks,
       observations,
@@ -54,9 +51,20 @@ export class Session {
   async send(req: OutgoingRequest): Promise<{ exchange: Exchange; findings: Finding[] }> {
     const exchange = await this.client.send(req);
     const { findings } = this.#judge.judge(exchange);
-    this.exchanges.push(redactExchange(exchange, this.#secrets));
+    this.exchanges.push(this.#judge.redact(exchange));
     this.findings.push(...findings);
     return { exchange, findings };
+  }
+
+  /**
+   * Call a test hook of the bank (outside the XS2A API, declared by the profile): the exchange is
+   * kept (redacted) for the reports but judged by no check; it is not the interface under test.
+   */
+  async sendHook(req: OutgoingRequest): Promise<Exchange> {
+    const exchange = await this.client.send(req);
+    this.#judge.learnSecrets(exchange);
+    this.exchanges.push(this.#judge.redact(exchange));
+    return exchange;
   }
 
   /** Judgements that need the whole run of exchanges (the lifecycle tracker's); call once at the end. */
@@ -64,6 +72,11 @@ export class Session {
     const findings = this.#judge.finish();
     this.findings.push(...findings);
     return findings;
+  }
+
+  /** A text for the reports (a failed expectation quotes what the bank sent): the profile's secrets and every credential seen replaced. */
+  redact(text: string): string {
+    return this.#judge.redactText(text);
   }
 
   /** The status transitions this session observed, for the reports' state graphs. */

@@ -24,7 +24,8 @@ export function balanceJson(ctx: RequestContext, b: Balance): Record<string, unk
 }
 
 export function balancesJson(ctx: RequestContext, account: BankAccount): Record<string, unknown>[] {
-  return balancesOf(account, today()).map((b) => balanceJson(ctx, b));
+  // Booking dates are data (the calendar day); the time stamp is the bank's.
+  return balancesOf(account, today(), ctx.env.clock.now()).map((b) => balanceJson(ctx, b));
 }
 
 export interface DetailsOptions {

@@ -52,6 +52,8 @@ export function getBalances(ctx: RequestContext): void {
 
 /** GET /v1/accounts/{account-id}/transactions: JSON (paged), camt.053 or MT940 as Accept asks. */
 export function getTransactionList(ctx: RequestContext): void {
+  // The defect: the connection is reset instead of answered.
+  if (ctx.env.defects.has('reset-on-transaction-list')) return void ctx.req.socket.destroy();
   const consent = requireUsableConsent(ctx);
   const account = requireAccount(ctx, consent, 'transactions');
   const format = negotiate(ctx, TRANSACTION_FORMATS);
@@ -64,7 +66,7 @@ export function getTransactionList(ctx: RequestContext): void {
     requireBookedOnly(query, format === 'application/xml' ? 'camt.053' : 'MT940');
     const statement = statementOf(account, entries, query);
     markReported(consent, account, statement.entries);
-    if (format === 'application/xml') return sendText(ctx, 200, 'application/xml', renderCamt053(statement, ctx.env.defects));
+    if (format === 'application/xml') return sendText(ctx, 200, 'application/xml', renderCamt053(statement, ctx.env.defects, ctx.env.clock.now()));
     return sendText(ctx, 200, 'text/plain', renderMt940(statement));
   }
   const path = `${accountPath(account)}/transactions`;

@@ -3,10 +3,9 @@ import type { AccessKind } from './consent-access.js';
 import { covers } from './consent-access.js';
 import type { RequestContext } from './context.js';
 import { type AnyAccount, accountById, cardAccountById } from './data.js';
-import { today } from './dates.js';
 import { apiError, resourceUnknown } from './errors.js';
 import { requireConsentId } from './headers.js';
-import { refreshConsent } from './lifecycle.js';
+import { consentToday, refreshConsent } from './lifecycle.js';
 import type { ConsentRecord } from './store.js';
 
 /**
@@ -27,11 +26,15 @@ export function requireUsableConsent(ctx: RequestContext): ConsentRecord {
   const id = requireConsentId(ctx);
   const consent = ctx.env.store.consents.get(id);
   if (!consent) throw apiError(403, 'CONSENT_UNKNOWN', `Consent ${id} does not exist`, 'Consent-ID');
-  const day = today();
+  const day = consentToday(ctx.env.clock, consent);
   refreshConsent(consent, day);
   switch (consent.consentStatus) {
     case 'valid':
       break;
+    case 'terminatedByTpp':
+      // The defect: a consent the TPP deleted still opens the accounts.
+      if (ctx.env.defects.has('deleted-consent-still-readable')) break;
+      throw apiError(401, 'CONSENT_EXPIRED', 'The consent is terminatedByTpp', 'Consent-ID');
     case 'received':
       throw apiError(401, 'CONSENT_INVALID', 'The consent is not authorised yet', 'Consent-ID');
     case 'revokedByPsu':

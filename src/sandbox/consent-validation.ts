@@ -1,5 +1,5 @@
 /** Validation of a consent request body (consents). */
-import { addDays, today } from './dates.js';
+import { addDays } from './dates.js';
 import { apiError, formatError } from './errors.js';
 import type { AccessForm, AccountRef, ConsentAccess } from './store.js';
 import { Issues, type Json, accountReferenceAt, booleanField, dateField, isObject, join } from './validation.js';
@@ -79,13 +79,13 @@ function validateAccess(body: Json, issues: Issues): { form: AccessForm; access:
   return undefined;
 }
 
-export function validateConsentRequest(body: unknown): ValidatedConsent {
+/** The consent request, judged on the bank's date `day`. */
+export function validateConsentRequest(body: unknown, day: string): ValidatedConsent {
   if (!isObject(body)) throw formatError('The consent request body must be a JSON object', 'body');
   const issues = new Issues();
   const access = validateAccess(body, issues);
   const recurringIndicator = booleanField(body, 'recurringIndicator', '', issues, true);
   let validUntil = dateField(body, 'validUntil', '', issues, true);
-  const day = today();
   if (validUntil !== undefined && validUntil < day) issues.add('validUntil', 'validUntil lies in the past');
   const freq = body.frequencyPerDay;
   if (freq === undefined || freq === null) issues.add('frequencyPerDay', 'frequencyPerDay is missing');

@@ -9,10 +9,9 @@ import {
 import { readJsonBody } from './body.js';
 import { validateConsentRequest } from './consent-validation.js';
 import type { RequestContext } from './context.js';
-import { today } from './dates.js';
 import { apiError } from './errors.js';
 import { explicitAuthorisationPreferred, psuIdHeader, readTppRedirect, requirePsuIpAddress } from './headers.js';
-import { failOpenAuthorisations, refreshConsent } from './lifecycle.js';
+import { consentToday, failOpenAuthorisations, refreshConsent } from './lifecycle.js';
 import { type Href, href } from './links.js';
 import { sendEmpty, sendJson } from './response.js';
 import type { ConsentRecord } from './store.js';
@@ -22,7 +21,8 @@ export function createConsent(ctx: RequestContext): void {
   requirePsuIpAddress(ctx);
   const redirect = readTppRedirect(ctx);
   const explicit = explicitAuthorisationPreferred(ctx);
-  const validated = validateConsentRequest(readJsonBody(ctx, true));
+  const day = ctx.env.clock.today();
+  const validated = validateConsentRequest(readJsonBody(ctx, true), day);
   const { store } = ctx.env;
   const psuIdHint = psuIdHeader(ctx);
   const consent: ConsentRecord = {
@@ -30,8 +30,8 @@ export function createConsent(ctx: RequestContext): void {
     id: store.newId(),
     ...validated,
     consentStatus: 'received',
-    lastActionDate: today(),
-    unattendedAccesses: { day: today(), count: 0 },
+    lastActionDate: day,
+    unattendedAccesses: { day, count: 0 },
     reported: new Map(),
     ...(psuIdHint ? { psuIdHint } : {}),
     redirect,
@@ -41,14 +41,16 @@ export function createConsent(ctx: RequestContext): void {
   store.consents.set(consent.id, consent);
 
   const { links, headers } = creationAnswer(ctx, consent, explicit);
-  sendJson(ctx, 201, { consentStatus: consent.consentStatus, consentId: consent.id, _links: links }, headers);
+  // The defect: the answer calls the new consent valid before any SCA.
+  const consentStatus = ctx.env.defects.has('consent-created-valid') ? 'valid' : consent.consentStatus;
+  sendJson(ctx, 201, { consentStatus, consentId: consent.id, _links: links }, headers);
 }
 
 function findConsent(ctx: RequestContext): ConsentRecord {
   const id = ctx.params.consentId ?? '';
   const consent = ctx.env.store.consents.get(id);
   if (!consent) throw apiError(403, 'CONSENT_UNKNOWN', `Consent ${id} does not exist`, 'consentId');
-  refreshConsent(consent);
+  refreshConsent(consent, consentToday(ctx.env.clock, consent));
   return consent;
 }
 
@@ -78,7 +80,10 @@ function consentLinks(ctx: RequestContext, c: ConsentRecord): Record<string, Hre
 
 /** GET /v1/consents/{consentId}/status */
 export function getConsentStatus(ctx: RequestContext): void {
-  sendJson(ctx, 200, { consentStatus: findConsent(ctx).consentStatus });
+  const { consentStatus } = findConsent(ctx);
+  // The defect: the status endpoint calls the consent valid while its SCA is still pending.
+  const reported = consentStatus === 'received' && ctx.env.defects.has('consent-valid-before-sca') ? 'valid' : consentStatus;
+  sendJson(ctx, 200, { consentStatus: reported });
 }
 
 /** DELETE /v1/consents/{consentId}: received → rejected, valid → terminatedByTpp; final stays final. */
@@ -86,7 +91,7 @@ export function deleteConsent(ctx: RequestContext): void {
   const c = findConsent(ctx);
   if (c.consentStatus === 'received') c.consentStatus = 'rejected';
   else if (c.consentStatus === 'valid') c.consentStatus = 'terminatedByTpp';
-  c.lastActionDate = today();
+  c.lastActionDate = consentToday(ctx.env.clock, c);
   failOpenAuthorisations(ctx.env.store, c);
   sendEmpty(ctx, 204);
 }

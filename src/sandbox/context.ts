@@ -1,5 +1,6 @@
 /** What a handler gets for one request. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxClock } from './clock.js';
 import type { DefectSet } from './defects.js';
 import type { Store } from './store.js';
 
@@ -7,6 +8,8 @@ import type { Store } from './store.js';
 export interface SandboxEnv {
   store: Store;
   defects: DefectSet;
+  /** The bank's time: every time-dependent judgement asks it. */
+  clock: SandboxClock;
   /** Base URL for links when the Host header cannot be used. */
   fallbackBaseUrl: string;
   /** Fixed public base URL (overrides the Host header). */

@@ -12,6 +12,7 @@ export function isIsoDate(value: unknown): value is string {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** The UTC date of `now`. Without it, the calendar day: booking histories are anchored to it (the bank's clock is in clock.ts). */
 export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

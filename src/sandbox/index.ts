@@ -1,11 +1,13 @@
 /** The reference bank (sandbox ASPSP): start it in-process and get its base URL. */
 import type { AddressInfo } from 'node:net';
+import { SandboxClock } from './clock.js';
 import type { SandboxEnv } from './context.js';
 import { DefectSet } from './defects.js';
 import { createSandboxServer } from './server.js';
 import { Store } from './store.js';
 import type { RunningSandbox, SandboxOptions } from './types.js';
 
+export { SandboxClock } from './clock.js';
 export { DEFECTS, type DefectName } from './defects.js';
 export { PSUS, ACCOUNTS, CARD_ACCOUNTS } from './data.js';
 export type { DefectDescription, RunningSandbox, SandboxOptions, ServedRequest } from './types.js';
@@ -19,9 +21,11 @@ function displayHost(host: string): string {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const defects = new DefectSet(options.defects ?? []);
   const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? new SandboxClock();
   const env: SandboxEnv = {
     store: new Store(),
     defects,
+    clock,
     fallbackBaseUrl: '',
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
@@ -41,6 +45,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url,
     defects: defects.list(),
+    clock,
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -2,9 +2,11 @@
  * State transitions of payments, consents, signing baskets and authorisations (DOMAIN §3):
  * forward only, never out of a final status.
  */
+import type { SandboxClock } from './clock.js';
 import { foreignReferences, grantBankOffered, holds } from './consent-access.js';
+import type { SandboxEnv } from './context.js';
 import { type Psu, accountsOf } from './data.js';
-import { today } from './dates.js';
+import type { DefectSet } from './defects.js';
 import {
   type AuthorisableRecord,
   type AuthorisationPurpose,
@@ -37,6 +39,19 @@ export function progressionAfterSca(schedule: PaymentSchedule): TransactionStatu
   if (schedule.periodic || schedule.futureDate) return ['ACTC', 'ACSP'];
   if (schedule.instant) return ['ACTC', 'ACSC'];
   return ['ACTC', 'ACSP', 'ACSC'];
+}
+
+/** The statuses after SCA as the bank reports them; a defect may reorder them. */
+function progressionOf(schedule: PaymentSchedule, defects: DefectSet): TransactionStatus[] {
+  const steps = progressionAfterSca(schedule);
+  if (!defects.has('status-goes-backwards')) return steps;
+  // ACSP reported before ACTC: the processing appears to go backwards.
+  return steps.map((s) => (s === 'ACTC' ? 'ACSP' : s === 'ACSP' ? 'ACTC' : s));
+}
+
+/** The consent's date: the bank's, or later when a sandbox hook moved the consent's own time on. */
+export function consentToday(clock: SandboxClock, consent: ConsentRecord): string {
+  return clock.today(consent.clockAheadMs ?? 0);
 }
 
 /** An authorised payment can still be cancelled while it waits for its execution date or runs as a standing order. */
@@ -113,11 +128,13 @@ export function refusalFor(store: Store, parent: AuthorisableRecord, psu: Psu): 
 }
 
 /** The resource is authorised by this PSU: it moves on (a basket takes its members along). */
-function grant(store: Store, record: AuthorisableRecord, psuId: string): void {
+function grant(env: SandboxEnv, record: AuthorisableRecord, psuId: string): void {
+  const { store, defects } = env;
   record.psuId = psuId;
   switch (record.kind) {
     case 'payment': {
-      const [first, ...rest] = progressionAfterSca(record.schedule);
+      if (defects.has('sca-without-effect')) return; // the payment stays RCVD
+      const [first, ...rest] = progressionOf(record.schedule, defects);
       record.transactionStatus = first!;
       record.progression = rest;
       return;
@@ -125,52 +142,53 @@ function grant(store: Store, record: AuthorisableRecord, psuId: string): void {
     case 'consent':
       grantBankOffered(record, psuId);
       record.consentStatus = 'valid';
-      record.lastActionDate = today();
+      record.lastActionDate = consentToday(env.clock, record);
       return;
     case 'fundsConsent':
       record.consentStatus = 'valid';
       return;
     case 'basket':
       record.transactionStatus = 'ACTC';
-      for (const member of store.membersOf(record)) grant(store, member, psuId);
+      for (const member of store.membersOf(record)) grant(env, member, psuId);
   }
 }
 
 /** The resource's SCA failed: it ends (a basket takes its members along). */
-function refuse(store: Store, record: AuthorisableRecord): void {
+function refuse(env: SandboxEnv, record: AuthorisableRecord): void {
   switch (record.kind) {
     case 'payment':
       record.transactionStatus = 'RJCT';
       return;
     case 'consent':
       record.consentStatus = 'rejected';
-      record.lastActionDate = today();
+      record.lastActionDate = consentToday(env.clock, record);
       return;
     case 'fundsConsent':
       record.consentStatus = 'rejected';
       return;
     case 'basket':
       record.transactionStatus = 'RJCT';
-      for (const member of store.membersOf(record)) refuse(store, member);
+      for (const member of env.store.membersOf(record)) refuse(env, member);
   }
 }
 
-export function approve(store: Store, auth: AuthorisationRecord, psu: Psu): void {
+export function approve(env: SandboxEnv, auth: AuthorisationRecord, psu: Psu): void {
+  const { store } = env;
   const parent = store.parentOf(auth);
   if (!parent || isFinalSca(auth) || !awaitingSca(parent, auth.purpose)) return;
   auth.scaStatus = 'finalised';
   auth.psuId = psu.id;
   if (auth.purpose === 'cancellation') cancel(store, parent as PaymentRecord);
-  else grant(store, parent, psu.id);
+  else grant(env, parent, psu.id);
 }
 
-export function reject(store: Store, auth: AuthorisationRecord): void {
-  const parent = store.parentOf(auth);
+export function reject(env: SandboxEnv, auth: AuthorisationRecord): void {
+  const parent = env.store.parentOf(auth);
   if (isFinalSca(auth)) return;
   auth.scaStatus = 'failed';
   if (!parent || !awaitingSca(parent, auth.purpose)) return;
   if (auth.purpose === 'cancellation') (parent as PaymentRecord).cancellationRequested = false;
-  else refuse(store, parent);
+  else refuse(env, parent);
 }
 
 /** The payment is cancelled: CANC, nothing more to come, every open authorisation fails. */
@@ -189,15 +207,20 @@ export function failOpenAuthorisations(store: Store, parent: AuthorisableRecord)
 }
 
 /** The payment status as one read sees it; each read after SCA moves it one step on. */
-export function observeTransactionStatus(payment: PaymentRecord): PaymentRecord['transactionStatus'] {
+export function observeTransactionStatus(payment: PaymentRecord, defects: DefectSet): PaymentRecord['transactionStatus'] {
   const current = payment.transactionStatus;
   const next = payment.progression.shift();
   if (next) payment.transactionStatus = next;
+  // Once reported settled, the payment falls back to "settlement in process".
+  else if (current === 'ACSC' && defects.has('settled-payment-regresses')) payment.transactionStatus = 'ACSP';
   return current;
 }
 
-/** Expiry: validUntil passed, or a one-off consent used on an earlier day. */
-export function refreshConsent(consent: ConsentRecord, day: string = today()): void {
+/**
+ * Expiry on the consent's date: validUntil is the last day it is valid (inclusive), and a one-off
+ * consent is used up on the day after its first use.
+ */
+export function refreshConsent(consent: ConsentRecord, day: string): void {
   if (consent.consentStatus !== 'valid') return;
   const oneOffUsed = !consent.recurringIndicator && consent.firstUsedDate !== undefined && consent.firstUsedDate < day;
   if (consent.validUntil < day || oneOffUsed) consent.consentStatus = 'expired';

@@ -102,7 +102,13 @@ function wellFormed(text: string): Json {
   if (check !== true) {
     throw formatError(`The pain.001 body is not well-formed XML: ${check.err.msg} (line ${check.err.line}, column ${check.err.col})`, 'body');
   }
-  const doc = parser.parse(text) as Json;
+  let doc: Json;
+  try {
+    doc = parser.parse(text) as Json;
+  } catch (err) {
+    // Well-formed, but not what the parser will read: an external entity in a DOCTYPE, for one.
+    throw formatError(`The pain.001 body cannot be read: ${(err as Error).message}`, 'body');
+  }
   const roots = Object.keys(doc).filter((k) => !k.startsWith('?'));
   if (roots.length !== 1 || roots[0] !== 'Document') {
     throw formatError(`The root element must be Document, not ${roots.join(', ') || 'nothing'}`, 'Document');
@@ -186,7 +192,7 @@ function executionDate(r: Reader, pmtInf: Json, path: string, version: '03' | '0
 }
 
 /** Parse and check a pain.001 document for a product; throws a 400 naming every problem found. */
-export function readPain001(text: string, rules: ProductRules): Pain001Content {
+export function readPain001(text: string, rules: ProductRules, day: string): Pain001Content {
   const doc = wellFormed(text);
   const version = PAIN001_NAMESPACES[String(doc['@xmlns'] ?? '')] as '03' | '09' | undefined;
   if (!version) {
@@ -223,7 +229,7 @@ export function readPain001(text: string, rules: ProductRules): Pain001Content {
     if (local !== rules.localInstrument) r.issues.add(`${at}.PmtTpInf.LclInstrm.Cd`, `${rules.label} need the local instrument ${rules.localInstrument}`);
   }
   const requestedExecutionDate = executionDate(r, pmtInf, at, version);
-  const futureDate = checkExecutionDate(requestedExecutionDate, rules, `${at}.ReqdExctnDt`, r.issues);
+  const futureDate = checkExecutionDate(requestedExecutionDate, rules, `${at}.ReqdExctnDt`, r.issues, day);
   const dbtr = r.child(pmtInf, 'Dbtr', at, true);
   const debtorName = r.text(dbtr?.['Nm'], `${at}.Dbtr.Nm`, false, 70);
   const debtorIban = r.iban(r.at(pmtInf, 'DbtrAcct.Id.IBAN', at, true), `${at}.DbtrAcct.Id.IBAN`, true);

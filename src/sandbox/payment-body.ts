@@ -26,9 +26,10 @@ function unsupported(type: string | undefined, wanted: string): ApiError {
 
 function readJson(ctx: RequestContext, service: PaymentService, rules: ProductRules): ValidatedPayment {
   const body = readJsonBody(ctx, true);
-  if (service === 'bulk-payments') return validateBulkPayment(body, rules);
-  if (service === 'periodic-payments') return validatePeriodicPayment(body, rules);
-  return validateSinglePayment(body, rules);
+  const day = ctx.env.clock.today();
+  if (service === 'bulk-payments') return validateBulkPayment(body, rules, day);
+  if (service === 'periodic-payments') return validatePeriodicPayment(body, rules, day);
+  return validateSinglePayment(body, rules, day);
 }
 
 function single(content: Pain001Content, what: string): Json {
@@ -47,7 +48,7 @@ function readPainXml(ctx: RequestContext, service: PaymentService, rules: Produc
   if (type === undefined || !XML_TYPES.includes(type)) throw unsupported(type, 'application/xml (pain.001)');
   const text = ctx.rawBody.toString('utf8');
   if (text.trim() === '') throw formatError('The request body is missing', 'body');
-  const content = readPain001(text, rules);
+  const content = readPain001(text, rules, ctx.env.clock.today());
   const schedule = { instant: rules.instant, periodic: false, ...(content.futureDate ? { futureDate: content.futureDate } : {}) };
   const dated = content.requestedExecutionDate ? { requestedExecutionDate: content.requestedExecutionDate } : {};
   const data: Json =
@@ -66,7 +67,7 @@ function readPainMultipart(ctx: RequestContext, rules: ProductRules): ReadPaymen
   const json = parts.find((p) => p.name === 'json_standingorderType');
   if (!xml) throw formatError('The multipart body lacks the pain.001 part xml_sct', 'xml_sct');
   if (!json) throw formatError('The multipart body lacks the standing-order part json_standingorderType', 'json_standingorderType');
-  const content = readPain001(xml.body, rules);
+  const content = readPain001(xml.body, rules, ctx.env.clock.today());
   let order: unknown;
   try {
     order = JSON.parse(json.body);
@@ -76,9 +77,16 @@ function readPainMultipart(ctx: RequestContext, rules: ProductRules): ReadPaymen
   if (!isObject(order)) throw formatError('The part json_standingorderType must be a JSON object', 'json_standingorderType');
   const issues = new Issues();
   const standing: Json = {};
-  const futureDate = standingOrderFields(order, 'json_standingorderType', issues, rules, (k, v) => {
-    if (v !== undefined) standing[k] = v;
-  });
+  const futureDate = standingOrderFields(
+    order,
+    'json_standingorderType',
+    issues,
+    rules,
+    (k, v) => {
+      if (v !== undefined) standing[k] = v;
+    },
+    ctx.env.clock.today(),
+  );
   issues.throwIfAny();
   const data = { ...debtorData(content), ...single(content, 'A periodic payment'), ...standing };
   return {

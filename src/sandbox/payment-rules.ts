@@ -2,7 +2,7 @@
  * What each payment product asks of a credit transfer, whatever the body format (JSON or pain.001):
  * currencies, amount limits, the creditor agent and address, the execution date.
  */
-import { addDays, today } from './dates.js';
+import { addDays } from './dates.js';
 import { AMOUNT_PATTERN, fitsCurrency } from './money.js';
 import type { Identifier, Issues } from './validation.js';
 
@@ -72,11 +72,11 @@ export function checkTransfer(t: TransferFacts, rules: ProductRules, paths: Tran
 
 /**
  * A requested execution (or start) date: not in the past, not beyond a year, and today only for
- * instant products. Returns the date when it lies after today (a future-dated payment).
+ * instant products, judged on the bank's date `day`. Returns the date when it lies after it (a
+ * future-dated payment).
  */
-export function checkExecutionDate(date: string | undefined, rules: ProductRules, path: string, issues: Issues): string | undefined {
+export function checkExecutionDate(date: string | undefined, rules: ProductRules, path: string, issues: Issues, day: string): string | undefined {
   if (date === undefined) return undefined;
-  const day = today();
   if (date < day) issues.add(path, `${path} lies in the past`, 'EXECUTION_DATE_INVALID');
   else if (date > addDays(day, MAX_EXECUTION_DAYS)) issues.add(path, `${path} lies more than ${MAX_EXECUTION_DAYS} days ahead`, 'EXECUTION_DATE_INVALID');
   else if (rules.instant && date !== day) issues.add(path, `${rules.label} are executed at once; ${path} can only be today`, 'EXECUTION_DATE_INVALID');

@@ -89,7 +89,7 @@ function done(issues: Issues, data: Json, debtorIban: string | undefined, schedu
 }
 
 /** payments: one credit transfer. */
-export function validateSinglePayment(raw: unknown, rules: ProductRules): ValidatedPayment {
+export function validateSinglePayment(raw: unknown, rules: ProductRules, day: string): ValidatedPayment {
   const body = requireObject(raw, 'payment initiation');
   const issues = new Issues();
   const data: Json = {};
@@ -97,13 +97,13 @@ export function validateSinglePayment(raw: unknown, rules: ProductRules): Valida
   const debtorIban = debtorFields(body, issues, put);
   transferFields(body, '', issues, rules, put);
   const date = dateField(body, 'requestedExecutionDate', '', issues, false);
-  const futureDate = checkExecutionDate(date, rules, 'requestedExecutionDate', issues);
+  const futureDate = checkExecutionDate(date, rules, 'requestedExecutionDate', issues, day);
   put('requestedExecutionDate', date);
   return done(issues, data, debtorIban, { instant: rules.instant, periodic: false, ...(futureDate ? { futureDate } : {}) });
 }
 
 /** bulk-payments: several credit transfers from one debtor account. */
-export function validateBulkPayment(raw: unknown, rules: ProductRules): ValidatedPayment {
+export function validateBulkPayment(raw: unknown, rules: ProductRules, day: string): ValidatedPayment {
   const body = requireObject(raw, 'bulk payment initiation');
   const issues = new Issues();
   const data: Json = {};
@@ -111,7 +111,7 @@ export function validateBulkPayment(raw: unknown, rules: ProductRules): Validate
   put('batchBookingPreferred', booleanField(body, 'batchBookingPreferred', '', issues, false));
   const debtorIban = debtorFields(body, issues, put);
   const date = dateField(body, 'requestedExecutionDate', '', issues, false);
-  const futureDate = checkExecutionDate(date, rules, 'requestedExecutionDate', issues);
+  const futureDate = checkExecutionDate(date, rules, 'requestedExecutionDate', issues, day);
   put('requestedExecutionDate', date);
   const entries = body.payments;
   if (!Array.isArray(entries) || entries.length === 0) issues.add('payments', 'payments must be a non-empty array of credit transfers');
@@ -132,9 +132,9 @@ export function validateBulkPayment(raw: unknown, rules: ProductRules): Validate
 }
 
 /** The standing-order part of a periodic payment (JSON body fields, or the multipart's JSON part). */
-export function standingOrderFields(body: Json, prefix: string, issues: Issues, rules: ProductRules, put: Put): string | undefined {
+export function standingOrderFields(body: Json, prefix: string, issues: Issues, rules: ProductRules, put: Put, day: string): string | undefined {
   const startDate = dateField(body, 'startDate', prefix, issues, true);
-  const futureDate = checkExecutionDate(startDate, { ...rules, instant: false }, join(prefix, 'startDate'), issues);
+  const futureDate = checkExecutionDate(startDate, { ...rules, instant: false }, join(prefix, 'startDate'), issues, day);
   put('startDate', startDate);
   const endDate = dateField(body, 'endDate', prefix, issues, false);
   if (endDate !== undefined && startDate !== undefined && endDate < startDate) issues.add(join(prefix, 'endDate'), `${join(prefix, 'endDate')} lies before startDate`);
@@ -153,14 +153,14 @@ export function standingOrderFields(body: Json, prefix: string, issues: Issues, 
 }
 
 /** periodic-payments: a standing order of one credit transfer. */
-export function validatePeriodicPayment(raw: unknown, rules: ProductRules): ValidatedPayment {
+export function validatePeriodicPayment(raw: unknown, rules: ProductRules, day: string): ValidatedPayment {
   const body = requireObject(raw, 'periodic payment initiation');
   const issues = new Issues();
   const data: Json = {};
   const put = collector(data);
   const debtorIban = debtorFields(body, issues, put);
   transferFields(body, '', issues, rules, put);
-  const futureDate = standingOrderFields(body, '', issues, rules, put);
+  const futureDate = standingOrderFields(body, '', issues, rules, put, day);
   if (body.requestedExecutionDate !== undefined) issues.add('requestedExecutionDate', 'a standing order has startDate, not requestedExecutionDate');
   return done(issues, data, debtorIban, { instant: rules.instant, periodic: true, ...(futureDate ? { futureDate } : {}) });
 }

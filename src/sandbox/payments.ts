@@ -37,7 +37,7 @@ export function initiatePayment(ctx: RequestContext): void {
     redirect,
     authorisationIds: [],
     explicitStart: explicit,
-    createdAt: new Date().toISOString(),
+    createdAt: ctx.env.clock.now().toISOString(),
   };
   store.payments.set(payment.id, payment);
 
@@ -61,13 +61,17 @@ export function getPayment(ctx: RequestContext): void {
   const payment = findPayment(ctx);
   const original = payment.original;
   if (original) return sendText(ctx, 200, original.contentType, original.text);
-  sendJson(ctx, 200, { ...payment.data, transactionStatus: observeTransactionStatus(payment) });
+  // The defect: the resource keeps the status it was initiated with, whatever the status endpoint says.
+  const transactionStatus = ctx.env.defects.has('status-endpoint-disagrees') ? 'RCVD' : observeTransactionStatus(payment, ctx.env.defects);
+  sendJson(ctx, 200, { ...payment.data, transactionStatus });
 }
 
 /** GET …/{paymentId}/status */
 export function getPaymentStatus(ctx: RequestContext): void {
   const payment = findPayment(ctx);
-  sendJson(ctx, 200, { transactionStatus: observeTransactionStatus(payment) });
+  const status = observeTransactionStatus(payment, ctx.env.defects);
+  // The defect: ACTC is reported under a code ISO 20022 does not have.
+  sendJson(ctx, 200, { transactionStatus: status === 'ACTC' && ctx.env.defects.has('undefined-transaction-status') ? 'ACPT' : status });
 }
 
 /**

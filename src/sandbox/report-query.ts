@@ -3,7 +3,7 @@
  * delta access (deltaList or entryReferenceFrom, never both), withBalance and paging.
  */
 import type { RequestContext } from './context.js';
-import { isIsoDate, today } from './dates.js';
+import { isIsoDate } from './dates.js';
 import { apiError, formatError } from './errors.js';
 import { type PageRequest, pageRequest } from './paging.js';
 
@@ -62,7 +62,7 @@ export function reportQuery(ctx: RequestContext, card = false): ReportQuery {
   const delta = deltaList || entryReferenceFrom !== undefined;
   const dateFrom = dateQuery(ctx, 'dateFrom');
   if (dateFrom === undefined && !delta) throw formatError('Query parameter dateFrom is missing', 'dateFrom');
-  const dateTo = dateQuery(ctx, 'dateTo') ?? today();
+  const dateTo = dateQuery(ctx, 'dateTo') ?? ctx.env.clock.today();
   if (dateFrom !== undefined && dateFrom > dateTo) throw apiError(400, 'PERIOD_INVALID', 'dateFrom lies after dateTo', 'dateFrom');
   return {
     bookingStatus,

@@ -4,7 +4,7 @@ import { type ApiError, errorBody } from './errors.js';
 
 type Headers = Record<string, string>;
 
-function write(ctx: RequestContext, status: number, headers: Headers, body?: string): void {
+function write(ctx: RequestContext, status: number, headers: Headers, body?: string | Buffer): void {
   const { res } = ctx;
   if (res.headersSent) return;
   const all: Headers = { 'Cache-Control': 'no-store', ...headers };
@@ -14,11 +14,17 @@ function write(ctx: RequestContext, status: number, headers: Headers, body?: str
   res.end(body);
 }
 
+/** A JSON body as sent: UTF-8, or ISO-8859-1 under the latin1-bodies defect. */
+function jsonBytes(ctx: RequestContext, body: unknown): string | Buffer {
+  const text = JSON.stringify(body);
+  return ctx.env.defects.has('latin1-bodies') ? Buffer.from(text, 'latin1') : text;
+}
+
 /** A JSON success (or other JSON) response. */
 export function sendJson(ctx: RequestContext, status: number, body: unknown, headers: Headers = {}): void {
   const textPlain = ctx.env.defects.has('json-as-text-plain') && status >= 200 && status < 300;
   const contentType = textPlain ? 'text/plain; charset=utf-8' : 'application/json';
-  write(ctx, status, { ...headers, 'Content-Type': contentType }, JSON.stringify(body));
+  write(ctx, status, { ...headers, 'Content-Type': contentType }, jsonBytes(ctx, body));
 }
 
 /** A non-JSON success body (camt XML, MT940 text, pain.001 XML, multipart). */
@@ -33,7 +39,7 @@ export function sendEmpty(ctx: RequestContext, status: number, headers: Headers 
 export function sendError(ctx: RequestContext, err: ApiError): void {
   const body = errorBody(err, ctx.env.defects);
   if (body === undefined) write(ctx, err.status, { ...err.headers });
-  else write(ctx, err.status, { ...err.headers, 'Content-Type': 'application/json' }, JSON.stringify(body));
+  else write(ctx, err.status, { ...err.headers, 'Content-Type': 'application/json' }, jsonBytes(ctx, body));
 }
 
 export function sendHtml(ctx: RequestContext, status: number, html: string): void {

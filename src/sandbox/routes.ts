@@ -1,4 +1,4 @@
-/** The route table of the reference bank: every NextGenPSD2 1.3 operation and the PIIS consent 2.0 ones. */
+/** The route table of the reference bank: every NextGenPSD2 1.3 operation and the PIIS consent 2.0 ones, the SCA pages, the sandbox hooks. */
 import { TRANSACTION_FORMATS, getAccountList, getBalances, getTransactionDetails, getTransactionList, readAccountDetails } from './accounts.js';
 import { getCardAccountBalances, getCardAccountList, getCardAccountTransactionList, readCardAccountDetails } from './card-accounts.js';
 import {
@@ -12,6 +12,7 @@ import {
   updateConsentPsuData,
 } from './consents.js';
 import { checkAvailabilityOfFunds } from './funds-confirmation.js';
+import { advanceBankClock, advanceConsentClock, revokeConsent } from './hooks.js';
 import {
   createFundsConsent,
   deleteFundsConsent,
@@ -107,5 +108,8 @@ export function buildRouter(): Router {
     .add('GET', `${payment}/cancellation-authorisations/{authorisationId}`, getCancellationScaStatus, pis)
     .add('PUT', `${payment}/cancellation-authorisations/{authorisationId}`, updateCancellationPsuData, pis)
     .add('GET', '/sca/{authorisationId}', showScaPage, page)
-    .add('POST', '/sca/{authorisationId}', submitScaPage, page);
+    .add('POST', '/sca/{authorisationId}', submitScaPage, page)
+    .add('POST', '/sandbox/clock', advanceBankClock, page)
+    .add('POST', '/sandbox/consents/{consentId}/clock', advanceConsentClock, page)
+    .add('POST', '/sandbox/consents/{consentId}/revoke', revokeConsent, page);
 }

@@ -152,7 +152,7 @@ export function submitScaPage(ctx: RequestContext): void {
   markStarted(t.auth);
   const decision = form.get('decision');
   if (decision === 'reject') {
-    reject(ctx.env.store, t.auth);
+    reject(ctx.env, t.auth);
     return finish(ctx, t, false);
   }
   if (decision !== 'approve') return showForm(ctx, t, 400, 'Choose Approve or Reject.');
@@ -161,7 +161,7 @@ export function submitScaPage(ctx: RequestContext): void {
   if (!psu || psu.password !== form.get('password')) {
     t.auth.failedLogins += 1;
     if (t.auth.failedLogins >= MAX_FAILED_LOGINS) {
-      reject(ctx.env.store, t.auth);
+      reject(ctx.env, t.auth);
       return finish(ctx, t, false);
     }
     const left = MAX_FAILED_LOGINS - t.auth.failedLogins;
@@ -169,6 +169,6 @@ export function submitScaPage(ctx: RequestContext): void {
   }
   const refusal = refusalFor(ctx.env.store, t.parent, psu);
   if (refusal) return showForm(ctx, t, 200, refusal, psuId);
-  approve(ctx.env.store, t.auth, psu);
+  approve(ctx.env, t.auth, psu);
   finish(ctx, t, true);
 }

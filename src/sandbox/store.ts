@@ -107,6 +107,8 @@ export interface ConsentRecord extends Authorisable {
   /** Per account: the transaction ids already reported, for delta access (deltaList). */
   reported: Map<string, Set<string>>;
   basketId?: string;
+  /** How far this consent's own time is ahead of the bank's clock (the sandbox hook that ages one consent). */
+  clockAheadMs?: number;
 }
 
 /** A confirmation-of-funds consent (PIIS consent 2.0, /v2/consents/confirmation-of-funds). */

@@ -1,4 +1,5 @@
 /** Public shape of the reference bank (the bundled sandbox ASPSP). */
+import type { SandboxClock } from './clock.js';
 import type { ServedRequest } from './context.js';
 
 export type { ServedRequest } from './context.js';
@@ -17,12 +18,16 @@ export interface SandboxOptions {
    * after the response is sent. Tests use it to see which operations a run exercised.
    */
   onRequest?: (entry: ServedRequest) => void;
+  /** The bank's clock; default: the real time, moved on only by the sandbox hooks. */
+  clock?: SandboxClock;
 }
 
 export interface RunningSandbox {
   /** Base URL, e.g. http://127.0.0.1:41234 (API paths start with /v1 below it). */
   url: string;
   defects: string[];
+  /** The bank's clock (advance it to let consents expire). */
+  clock: SandboxClock;
   close(): Promise<void>;
 }
 

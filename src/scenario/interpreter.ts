@@ -7,7 +7,7 @@ import { fixtureFor, type Fixtures } from './fixtures.js';
 import { resolveHref } from './href.js';
 import { encodeBody, type EncodedBody } from './request-body.js';
 import { render, renderString, TemplateError, type TemplateScope } from './template.js';
-import { cellName, type Cell, type PollStep, type RequestSpec, type RequestStep, type Scenario, type ScaStep, type Step } from './types.js';
+import { cellName, type Cell, type HookStep, type PollStep, type RequestSpec, type RequestStep, type Scenario, type ScaStep, type Step } from './types.js';
 
 export interface StepResult {
   step: string;
@@ -144,10 +144,34 @@ class ScenarioRun {
     }
   }
 
+  /** A test hook the profile declares: its path's {placeholders} filled from params, a JSON body; any 2xx is success. */
+  async #hookStep(step: HookStep): Promise<StepResult> {
+    const { name } = step.hook;
+    const hook = this.session.profile.hooks[name];
+    if (!hook) return { step: step.id, ok: false, failures: [`the profile declares no ${name} hook`], exchangeIds: [] };
+    const params = render(step.hook.params ?? {}, this.#scope) as Record<string, unknown>;
+    const path = hook.path.replace(/\{([^{}]+)\}/g, (_, param: string) => {
+      if (params[param] === undefined) throw new TemplateError(`the ${name} hook's path ${hook.path} needs the param ${param}`);
+      return encodeURIComponent(String(params[param]));
+    });
+    const body = step.hook.body === undefined ? undefined : JSON.stringify(render(step.hook.body, this.#scope));
+    const exchange = await this.session.sendHook({
+      method: hook.method,
+      url: new URL(`${this.session.baseUrl}${path}`).toString(),
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body }),
+      origin: { ...this.#origin, step: step.id },
+    });
+    const res = exchange.response;
+    const failure = !res ? `no response: ${exchange.error?.message}` : res.status < 200 || res.status > 299 ? `the ${name} hook answered ${res.status}: ${res.body.slice(0, 200)}` : undefined;
+    return { step: step.id, ok: !failure, failures: failure ? [failure] : [], exchangeIds: [exchange.id] };
+  }
+
   async #step(step: Step): Promise<StepResult> {
     try {
       if ('request' in step) return await this.#requestStep(step);
       if ('sca' in step) return await this.#scaStep(step);
+      if ('hook' in step) return await this.#hookStep(step);
       return await this.#pollStep(step);
     } catch (err) {
       // A template naming no value, a missing fixture: the scenario's fault, reported on its step.

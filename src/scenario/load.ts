@@ -29,9 +29,13 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
   const { value, problems } = parseValidatedYaml<Omit<Scenario, 'source'>>(text, file, schema);
   if (!value) return { problems };
   const seen = new Set<string>();
+  const needs = new Set(value.needs ?? []);
   value.steps.forEach((step, i) => {
     if (seen.has(step.id)) problems.push({ file, message: `step id '${step.id}' is used twice`, field: 'steps' });
     seen.add(step.id);
+    if ('hook' in step && !needs.has(step.hook.name)) {
+      problems.push({ file, field: `steps.${i}.hook.name`, message: `the hook '${step.hook.name}' is not named in the scenario's needs (needs: [${[...needs, step.hook.name].join(', ')}])` });
+    }
     const [request, field] = 'request' in step ? [step.request, `steps.${i}.request`] : 'poll' in step ? [step.poll.request, `steps.${i}.poll.request`] : [];
     if (request && (request.path === undefined) === (request.href === undefined)) {
       problems.push({ file, field: field!, message: `a request names either path (below the target) or href (a link the bank gave), ${request.path === undefined ? 'not neither' : 'not both'}` });

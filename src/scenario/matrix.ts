@@ -56,8 +56,21 @@ function serviceCells(service: string, products: string[] | undefined, offer: Se
   });
 }
 
+/** The test hooks a scenario needs that the profile does not declare. */
+function missingHooks(scenario: Scenario, profile: Profile): string[] {
+  return (scenario.needs ?? []).filter((name) => !Object.hasOwn(profile.hooks ?? {}, name));
+}
+
 /** The cells of the service × product × approach matrix a scenario runs in, for one profile. */
 export function planCells(scenario: Scenario, profile: Profile): PlannedCell[] {
+  const missing = missingHooks(scenario, profile);
+  const cells = offeredCells(scenario, profile);
+  if (missing.length === 0) return cells;
+  const reason = `the profile declares no ${missing.join(', ')} hook${missing.length > 1 ? 's' : ''}`;
+  return cells.map((c) => ({ cell: c.cell, applicable: false, reason: c.applicable ? reason : c.reason! }));
+}
+
+function offeredCells(scenario: Scenario, profile: Profile): PlannedCell[] {
   const applies = scenario.applies ?? {};
   const byService: PlannedCell[] = applies.service
     ? applies.service.flatMap((s) => serviceCells(s, applies.product, profile.services))

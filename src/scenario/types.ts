@@ -69,12 +69,27 @@ export interface PollStep {
   };
 }
 
-export type Step = RequestStep | ScaStep | PollStep;
+/** A call of a test hook the profile declares (profile.hooks), e.g. a sandbox's clock. */
+export interface HookStep {
+  id: string;
+  hook: {
+    /** The hook's name in the profile, e.g. advance-clock. */
+    name: string;
+    /** Values for the {placeholders} of the hook's path (templated), e.g. { consentId: "{{consentId}}" }. */
+    params?: Record<string, string>;
+    /** JSON body (templated), e.g. { advanceSeconds: 172800 }. */
+    body?: unknown;
+  };
+}
+
+export type Step = RequestStep | ScaStep | PollStep | HookStep;
 
 export interface Scenario {
   id: string;
   title: string;
   applies?: ScenarioApplies;
+  /** Test hooks the flow calls: without them in the profile, its cells are not applicable. */
+  needs?: string[];
   steps: Step[];
   /** File the scenario came from. */
   source: string;

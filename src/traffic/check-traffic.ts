@@ -1,6 +1,5 @@
 import type { Finding } from '../checks/check.js';
 import type { Exchange } from '../http/exchange.js';
-import { redactExchange } from '../http/redact.js';
 import type { ObservedEdge } from '../lifecycle/tracker.js';
 import { ExchangeJudge, type ExchangeJudgeOptions } from '../run/exchange-judge.js';
 
@@ -57,7 +56,6 @@ export async function checkTraffic(exchanges: AsyncIterable<Exchange>, options: 
   const verdict: TrafficVerdict = { exchanges: 0, matched: 0, withoutResponse: 0, findings: [], evidence: [], unmatched: [], operations: [], edges: [] };
   const operations = new Set<string>();
   const unmatched = new Map<string, UnmatchedRequest>();
-  const secrets = options.secrets ?? [];
   try {
     for await (const ex of exchanges) {
       verdict.exchanges++;
@@ -74,7 +72,7 @@ export async function checkTraffic(exchanges: AsyncIterable<Exchange>, options: 
       }
       if (findings.length) {
         verdict.findings.push(...findings);
-        verdict.evidence.push(redactExchange(ex, secrets));
+        verdict.evidence.push(judge.redact(ex));
       }
     }
   } catch (err) {

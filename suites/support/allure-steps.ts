@@ -39,7 +39,7 @@ export function allureStepObserver(session: Session): StepObserver {
         if (findings.length) await allure.attachment(`findings (${findings.length})`, JSON.stringify(findings, null, 2), 'application/json');
         const failing = findings.filter(isFailure);
         if (!result.ok || failing.length) {
-          throw new StepFailed(result, [...result.failures, ...failing.map((f) => `${f.check}: ${f.message}`)].join('\n'));
+          throw new StepFailed(result, [...result.failures.map((f) => session.redact(f)), ...failing.map((f) => `${f.check}: ${f.message}`)].join('\n'));
         }
         return result;
       });

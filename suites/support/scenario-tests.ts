@@ -38,7 +38,7 @@ export function describeScenarios(group: string): void {
 
   beforeAll(async () => {
     spec = await loadSpec(run.specPath);
-    client = new Client({ timeoutMs: profile.timeouts.requestMs });
+    client = new Client({ timeoutMs: run.timeoutMs ?? profile.timeouts.requestMs, ...(run.maxBodyBytes !== undefined ? { maxBodyBytes: run.maxBodyBytes } : {}) });
   });
   afterAll(() => client?.close());
 
@@ -54,14 +54,20 @@ export function describeScenarios(group: string): void {
           it.skip(test.name, { meta: { xs2a: meta } }, () => {});
           continue;
         }
-        it(test.name, async ({ task }) => {
+        it(test.name, async ({ task, signal }) => {
           const session = new Session(target, spec, profile, client, CHECKS, observations);
           if (run.allure) await allureTestLabels(group, scenario, test.cell);
           const outcome = await runScenario(scenario, test.cell, session, fixtures, run.allure ? allureStepObserver(session) : undefined);
-          task.meta.xs2a = { ...base, steps: outcome.steps, failures: outcome.failures, findings: session.findings, exchanges: session.exchanges, transitions: session.observedTransitions() };
+          // An interrupted run (SIGINT/SIGTERM) aborts the case under way: vitest reports it as
+          // skipped, and what it half saw (exchanges cut off by the closing client) is no result.
+          if (signal.aborted) return;
+          // A failed expectation may quote what the bank sent, and a bank may echo a credential.
+          const failures = outcome.failures.map((f) => session.redact(f));
+          const steps = outcome.steps.map((s) => ({ ...s, failures: s.failures.map((f) => session.redact(f)) }));
+          task.meta.xs2a = { ...base, steps, failures, findings: session.findings, exchanges: session.exchanges, transitions: session.observedTransitions() };
           const failing = session.findings.filter(isFailure);
-          if (outcome.failures.length || failing.length) {
-            const lines = [...outcome.failures, ...failing.map((f) => `${f.check} (${f.origin?.step ?? '?'}${f.operation ? `, ${f.operation}` : ''}): ${f.message}`)];
+          if (failures.length || failing.length) {
+            const lines = [...failures, ...failing.map((f) => `${f.check} (${f.origin?.step ?? '?'}${f.operation ? `, ${f.operation}` : ''}): ${f.message}`)];
             throw new NotConformant(lines.join('\n'));
           }
         });

@@ -78,6 +78,13 @@ for (const [name, file] of [
       expect(ids(ex)).toEqual(['header.x-request-id-echo']);
       ex.response!.headers['x-request-id'] = '00000000-0000-4000-8000-000000000000';
       expect(findings(ex)[0]!.message).toContain('sent 99391c7e');
+      // whitespace around a header value is not part of it: the bank never saw it
+      ex.response!.headers['x-request-id'] = ex.request.headers['x-request-id']!;
+      ex.request.headers['x-request-id'] = ` ${ex.request.headers['x-request-id']} `;
+      expect(ids(ex)).toEqual([]);
+      // an empty one is none: nothing to echo
+      ex.request.headers['x-request-id'] = '';
+      expect(ids(ex)).toEqual([]);
     });
 
     it('header.location-on-201: a created payment without Location', () => {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,16 +32,33 @@ export function readReport(file: string): ConformanceReport {
   return value as unknown as ConformanceReport;
 }
 
+export interface CliOptions {
+  reportDir?: string;
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Start the CLI in a process group of its own, so that a test can signal the group as a terminal's Ctrl-C does. */
+  detached?: boolean;
+  /** Called with the whole stdout so far whenever more comes (e.g. to send a signal mid-run). */
+  onStdout?: (stdout: string, child: ChildProcess) => void;
+}
+
 /** Run the installed bin as a user would (it needs the build of `npm run build`). */
-export function cli(args: string[], options: { reportDir?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+export function cli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const reportDir = options.reportDir ?? mkdtempSync(join(tmpdir(), 'xs2a-report-'));
   const bin = join(packageRoot(), 'bin', 'xs2a-conformance.js');
   const full = (args[0] === 'run' || args[0] === 'check') && !args.includes('--report-dir') ? [...args, '--report-dir', reportDir] : args;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...full], { cwd: options.cwd ?? reportDir, env: { ...process.env, CI: 'true', GITHUB_ACTIONS: '', ...options.env } });
+    const child = spawn(process.execPath, [bin, ...full], {
+      cwd: options.cwd ?? reportDir,
+      env: { ...process.env, CI: 'true', GITHUB_ACTIONS: '', ...options.env },
+      detached: options.detached ?? false,
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      options.onStdout?.(stdout, child);
+    });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, reportDir, report: () => readReport(join(reportDir, 'report.json')) }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/index.js';
+import { LIFECYCLE_RULE_LIST } from '../../src/lifecycle/rules.js';
 import { DEFECTS } from '../../src/sandbox/index.js';
 import { cli } from './cli-harness.js';
 
@@ -8,9 +9,10 @@ import { cli } from './cli-harness.js';
  * defect fails with the check's id. (The clean bank's zero findings are asserted in run.test.ts.)
  */
 describe.concurrent('each defect of the reference bank is caught by its check', () => {
-  it('every check is named by at least one defect', () => {
+  it('every check and every lifecycle rule is named by at least one defect', () => {
     const caught = new Set(Object.values(DEFECTS).flatMap((d) => d.caughtBy));
-    expect(CHECKS.map((c) => c.id).filter((id) => !caught.has(id))).toEqual([]);
+    const ids = [...CHECKS.map((c) => c.id), ...LIFECYCLE_RULE_LIST.map((r) => r.id)];
+    expect(ids.filter((id) => !caught.has(id))).toEqual([]);
   });
 
   for (const [defect, { caughtBy }] of Object.entries(DEFECTS)) {

@@ -118,6 +118,15 @@ describe('the lifecycle tracker', () => {
     expect(run(initiated(), sca('finalised'), paymentStatus('RCVD'), paymentStatus('ACTC')).ids).toEqual([]);
   });
 
+  it('lifecycle.sca-without-effect is not claimed when the resource was seen moved on before the finalisation was read', () => {
+    // ACTC, then the finalised authorisation, then a contradicting RCVD: the SCA had its effect;
+    // the contradiction is the status endpoint's against the resource's, and only that is found.
+    const { findings } = run(initiated(), paymentStatus('ACTC'), sca('finalised'), payment('RCVD'));
+    expect(findings.map((f) => f.check)).toEqual(['lifecycle.status-consistent']);
+    // but a payment never seen moved on, and RCVD after the finalisation, is stuck
+    expect(run(initiated(), paymentStatus('RCVD'), sca('finalised'), payment('RCVD')).ids).toEqual(['lifecycle.sca-without-effect']);
+  });
+
   it('marks illegal edges in the observed graph', () => {
     const { tracker } = run(initiated(), sca('finalised'), paymentStatus('ACSC'), paymentStatus('RCVD'));
     expect(tracker.edges().find((e) => e.from === 'ACSC')).toMatchObject({ to: 'RCVD', illegal: true, count: 1 });

@@ -51,6 +51,16 @@ describe('profiles', () => {
     expect(secretsOf(p)).toEqual(['pw-from-env']);
   });
 
+  it('declares test hooks by name, POST unless said otherwise; a hook without a path is refused', () => {
+    expect(loadProfile(bundled.profile()).hooks).toEqual({
+      'advance-clock': { method: 'POST', path: '/sandbox/consents/{consentId}/clock' },
+      'revoke-consent': { method: 'POST', path: '/sandbox/consents/{consentId}/revoke' },
+    });
+    expect(loadProfile(write('name: Bank\n')).hooks).toEqual({});
+    expect(loadProfile(write('name: Bank\nhooks:\n  reset: { method: DELETE, path: /test/state }\n')).hooks).toEqual({ reset: { method: 'DELETE', path: '/test/state' } });
+    expect(problemOf(write('name: Bank\nhooks:\n  advance-clock: { method: POST }\n')).message).toMatch(/:3: hooks\.advance-clock/);
+  });
+
   it('says so when the file cannot be read or is not YAML', () => {
     expect(problemOf('/nonexistent/bank.yaml').message).toContain('cannot read the profile (ENOENT)');
     expect(problemOf(write('name: [unclosed\n')).message).toMatch(/bank\.yaml:\d+:/);

@@ -1,8 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFECTS, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/types.js';
 import { Client, PSU_HEADERS, paymentBody } from './client.js';
-import { aliceEur, approveAs, consentBody, createConsent, initiate, validConsent } from './flows.js';
+import { REDIRECT_HEADERS, aliceEur, approveAs, consentBody, createConsent, initiate, validConsent } from './flows.js';
 import { SpecValidator } from './spec-harness.js';
 
 /** Starts a bank with one defect and a clean twin, and hands both clients to the test. */
@@ -205,6 +206,117 @@ describe('each defect changes what it says, and only that', () => {
       // the bank itself still works: its SCA page exists
       const page = await approveAs(bad(), `${bad().base}/sca/${start.json.authorisationId}`, 'psu-alice', 'sandbox-alice-1');
       expect(page.status).toBe(302);
+    });
+  });
+});
+
+describe('the lifecycle and transport defects change what they say, and only that', () => {
+  const ALICE = ['psu-alice', 'sandbox-alice-1'] as const;
+  /** An authorised payment of a product; returns its self link. */
+  async function authorised(client: Client, product = 'sepa-credit-transfers'): Promise<string> {
+    const p = await client.post(`/v1/payments/${product}`, { headers: REDIRECT_HEADERS, json: paymentBody(aliceEur.iban) });
+    expect(p.status).toBe(201);
+    expect((await approveAs(client, p.json._links.scaRedirect.href, ...ALICE)).status).toBe(302);
+    return p.json._links.self.href as string;
+  }
+  const statuses = async (client: Client, self: string, reads: number) => {
+    const out: string[] = [];
+    for (let i = 0; i < reads; i++) out.push((await client.get(`${self}/status`)).json.transactionStatus);
+    return out;
+  };
+  const ais = (client: Client, path: string, consentId: string) => client.get(path, { headers: { ...PSU_HEADERS, 'Consent-ID': consentId } });
+
+  withBanks('undefined-transaction-status', (bad, clean) => {
+    it('the status endpoint says ACPT where it means ACTC; the progression goes on', async () => {
+      expect(await statuses(bad(), await authorised(bad()), 3)).toEqual(['ACPT', 'ACSP', 'ACSC']);
+      expect(await statuses(clean(), await authorised(clean()), 3)).toEqual(['ACTC', 'ACSP', 'ACSC']);
+    });
+  });
+
+  withBanks('consent-created-valid', (bad) => {
+    it('the 201 says valid; the consent itself is received', async () => {
+      const c = await createConsent(bad(), consentBody({ allPsd2: 'allAccounts' }));
+      expect([c.status, c.json.consentStatus]).toEqual([201, 'valid']);
+      expect((await bad().get(`/v1/consents/${c.json.consentId}/status`)).json.consentStatus).toBe('received');
+      expect((await ais(bad(), '/v1/accounts', c.json.consentId)).status).toBe(401);
+    });
+  });
+
+  withBanks('consent-valid-before-sca', (bad) => {
+    it('the status endpoint says valid before SCA; the consent and its authorisation say otherwise', async () => {
+      const c = await createConsent(bad(), consentBody({ allPsd2: 'allAccounts' }));
+      const id = c.json.consentId as string;
+      expect((await bad().get(`/v1/consents/${id}/status`)).json.consentStatus).toBe('valid');
+      expect((await bad().get(`/v1/consents/${id}`)).json.consentStatus).toBe('received');
+      expect((await bad().get(c.json._links.scaStatus.href)).json.scaStatus).toBe('received');
+      expect((await ais(bad(), '/v1/accounts', id)).status).toBe(401);
+    });
+  });
+
+  withBanks('settled-payment-regresses', (bad, clean) => {
+    it('a settled payment falls back to ACSP after the read that said ACSC', async () => {
+      expect(await statuses(bad(), await authorised(bad(), 'instant-sepa-credit-transfers'), 4)).toEqual(['ACTC', 'ACSC', 'ACSP', 'ACSP']);
+      expect(await statuses(clean(), await authorised(clean(), 'instant-sepa-credit-transfers'), 4)).toEqual(['ACTC', 'ACSC', 'ACSC', 'ACSC']);
+    });
+  });
+
+  withBanks('status-goes-backwards', (bad) => {
+    it('ACSP comes before ACTC; settlement follows as usual', async () => {
+      expect(await statuses(bad(), await authorised(bad()), 4)).toEqual(['ACSP', 'ACTC', 'ACSC', 'ACSC']);
+    });
+  });
+
+  withBanks('status-endpoint-disagrees', (bad, clean) => {
+    it('GET of the payment stays RCVD while the status endpoint moves on', async () => {
+      const self = await authorised(bad());
+      expect((await bad().get(`${self}/status`)).json.transactionStatus).toBe('ACTC');
+      expect((await bad().get(self)).json.transactionStatus).toBe('RCVD');
+      expect((await bad().get(`${self}/status`)).json.transactionStatus).toBe('ACSP');
+      const cleanSelf = await authorised(clean());
+      expect((await clean().get(cleanSelf)).json.transactionStatus).toBe('ACTC');
+    });
+  });
+
+  withBanks('deleted-consent-still-readable', (bad, clean) => {
+    it('a deleted consent is terminatedByTpp and still opens the accounts', async () => {
+      for (const [client, served] of [[bad(), 200], [clean(), 401]] as const) {
+        const id = await validConsent(client, { allPsd2: 'allAccounts' });
+        expect((await client.delete(`/v1/consents/${id}`)).status).toBe(204);
+        expect((await client.get(`/v1/consents/${id}/status`)).json.consentStatus).toBe('terminatedByTpp');
+        expect((await ais(client, '/v1/accounts', id)).status).toBe(served);
+      }
+    });
+  });
+
+  withBanks('sca-without-effect', (bad) => {
+    it('the SCA is finalised, the payment stays RCVD', async () => {
+      const p = await initiate(bad());
+      expect((await approveAs(bad(), p.json._links.scaRedirect.href, ...ALICE)).status).toBe(302);
+      expect((await bad().get(p.json._links.scaStatus.href)).json.scaStatus).toBe('finalised');
+      expect(await statuses(bad(), p.json._links.self.href, 2)).toEqual(['RCVD', 'RCVD']);
+    });
+  });
+
+  withBanks('reset-on-transaction-list', (bad) => {
+    it('the transaction list resets the connection; other reads are answered', async () => {
+      const id = await validConsent(bad(), { allPsd2: 'allAccounts' });
+      await expect(ais(bad(), '/v1/accounts/acc-alice-eur/transactions?bookingStatus=booked&dateFrom=2000-01-01', id)).rejects.toThrow();
+      expect((await ais(bad(), '/v1/accounts/acc-alice-eur', id)).status).toBe(200);
+    });
+  });
+
+  withBanks('latin1-bodies', (bad, clean) => {
+    it('JSON bodies arrive in ISO-8859-1: the café of the history is no UTF-8', async () => {
+      for (const [client, latin1] of [[bad(), true], [clean(), false]] as const) {
+        const id = await validConsent(client, { allPsd2: 'allAccounts' });
+        const res = await fetch(`${client.base}/v1/accounts/acc-alice-eur/transactions?bookingStatus=booked&dateFrom=2000-01-01`, {
+          headers: { 'X-Request-ID': crypto.randomUUID(), ...PSU_HEADERS, 'Consent-ID': id },
+        });
+        expect(res.headers.get('content-type')).toBe('application/json');
+        const bytes = Buffer.from(await res.arrayBuffer());
+        expect(isUtf8(bytes)).toBe(!latin1);
+        expect(bytes.toString(latin1 ? 'latin1' : 'utf8')).toContain('Café Mitte');
+      }
     });
   });
 });

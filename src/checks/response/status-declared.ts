@@ -1,3 +1,4 @@
+import { headerOf } from '../../http/exchange.js';
 import { defineCheck, verdict } from '../check.js';
 
 export default defineCheck({
@@ -10,6 +11,9 @@ export default defineCheck({
     const status = ex.response!.status;
     if (ctx.spec.responseFor(ctx.match!.operation, status)) return [];
     const declared = Object.keys(ctx.match!.operation.responses);
-    return [verdict(`answered ${status}, which ${ctx.match!.operation.operationId} does not declare`, { status, declared })];
+    const location = status >= 300 && status < 400 ? headerOf(ex.response!.headers, 'location') : undefined;
+    // A redirect is named as one: a TPP does not follow it, so a bank that redirects (even in a loop) never answers.
+    const what = location !== undefined ? `${status} (a redirect to ${location}, which a TPP does not follow)` : String(status);
+    return [verdict(`answered ${what}, which ${ctx.match!.operation.operationId} does not declare`, { status, declared, ...(location !== undefined ? { location } : {}) })];
   },
 });
