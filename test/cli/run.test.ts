@@ -23,6 +23,14 @@ describe('xs2a-conformance run against the bundled reference bank', () => {
     expect((junit.match(/<testcase /g) ?? []).length).toBe(report.summary.tests);
     expect(junit).not.toContain('<failure');
     expect(run.stdout).toContain('CONFORMANT');
+    // the observed status graphs, with no illegal edge, drawn in report.html
+    const graphs = new Map((report.stateGraphs ?? []).map((g) => [g.machine, g]));
+    expect([...graphs.keys()]).toEqual(expect.arrayContaining(['transactionStatus', 'scaStatus', 'consentStatus']));
+    expect(graphs.get('transactionStatus')!.edges).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'RCVD', to: 'ACTC', illegal: false })]));
+    expect(graphs.get('consentStatus')!.edges).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'received', to: 'valid' })]));
+    expect([...graphs.values()].flatMap((g) => g.edges).filter((e) => e.illegal)).toEqual([]);
+    const html = readFileSync(join(run.reportDir, 'report.html'), 'utf8');
+    for (const machine of ['transactionStatus', 'scaStatus', 'consentStatus']) expect(html).toContain(`aria-label="${machine} transitions"`);
   });
 
   it('passes against the official 1.3.12 file with no response.schema finding', async () => {
