@@ -3,24 +3,19 @@
 // Method: one default run against the bundled reference bank records traffic.har (the corpus);
 // its entries are repeated, with fresh resource ids, into HARs of each size; each file is checked
 // by `xs2a-conformance check` in a fresh process whose peak RSS (getrusage maxrss) it reports.
-// Usage: node bench/traffic-check.mjs [--sizes 1000,10000,100000] [--out bench/results/traffic-check.json]
+// The spec load is warm (the disk caches are filled by the corpus run), as on any second use.
+// Usage: node bench/traffic-check.mjs [--har FILE] [--sizes 1000,10000,100000] [--out FILE]
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bin, corpusHar, harEntries, parseFlags, round, withCopyIds, workDir, writeResult } from './lib.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'xs2a-conformance.js');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, out: { type: 'string', default: join(root, 'bench', 'results', 'traffic-check.json') } } });
+const values = parseFlags({ har: undefined, sizes: '1000,10000,100000', out: undefined });
 const sizes = values.sizes.split(',').map(Number);
-const work = mkdtempSync(join(tmpdir(), 'xs2a-bench-'));
+const work = workDir('traffic');
 
 // 1. the corpus: one clean default run's traffic
-const run = spawnSync(process.execPath, [bin, 'run', '--quiet', '--report-dir', join(work, 'run')], { encoding: 'utf8' });
-if (run.status !== 0) throw new Error(`the corpus run failed (${run.status}): ${run.stdout}${run.stderr}`);
-const corpus = JSON.parse(readFileSync(join(work, 'run', 'traffic.har'), 'utf8')).log.entries;
+const corpus = harEntries(corpusHar(values.har));
 
 // 2. HARs of each size, written as a stream; ids rewritten per copy so resources stay distinct
 async function writeHar(file, size) {
@@ -29,7 +24,7 @@ async function writeHar(file, size) {
   await write('{"log":{"version":"1.2","creator":{"name":"bench","version":"1"},"entries":[\n');
   for (let i = 0; i < size; i++) {
     const copy = Math.floor(i / corpus.length);
-    const text = JSON.stringify(corpus[i % corpus.length]).replace(/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{12}/g, (_, head) => `${head}${String(copy).padStart(12, '0')}`);
+    const text = withCopyIds(JSON.stringify(corpus[i % corpus.length]), copy);
     await write(`${i ? ',\n' : ''}${text}`);
   }
   await write('\n]}}\n');
@@ -51,6 +46,16 @@ for (const size of sizes) {
   results.push({ entries: size, seconds: +seconds.toFixed(2), exchangesPerSecond: Math.round(size / seconds), peakRssMb: +rss.toFixed(1), findings: report.findings.length, exit: r.status });
   console.log(`${String(size).padStart(7)} entries: ${seconds.toFixed(2)} s, ${Math.round(size / seconds)} exchanges/s, peak RSS ${rss.toFixed(1)} MB, ${report.findings.length} findings`);
 }
-mkdirSync(dirname(values.out), { recursive: true });
-writeFileSync(values.out, `${JSON.stringify({ benchmark: 'traffic-check', date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: +(totalmem() / 2 ** 30).toFixed(1), node: process.version }, corpusEntries: corpus.length, results }, null, 2)}\n`);
-console.log(`results: ${values.out}`);
+// what one more entry costs, and whether memory follows the file's size
+const [small, , large] = [results[0], results[1], results.at(-1)];
+const marginal = Math.round((large.entries - small.entries) / (large.seconds - small.seconds));
+const figures = {
+  corpusEntries: corpus.length,
+  results,
+  marginalExchangesPerSecond: marginal,
+  peakRssGrowth: { fromEntries: small.entries, toEntries: large.entries, mb: round(large.peakRssMb - small.peakRssMb, 1), ratio: round(large.peakRssMb / small.peakRssMb, 2) },
+  targets: { exchangesPerSecondAt100k: 20000, peakRssMbAt100k: 200 },
+  ratios: { throughputToTarget: round(large.exchangesPerSecond / 20000, 2), peakRssToTarget: round(large.peakRssMb / 200, 2) },
+};
+console.log(`marginal ${marginal} exchanges/s between ${small.entries} and ${large.entries} entries; peak RSS x${figures.peakRssGrowth.ratio} for x${large.entries / small.entries} entries`);
+writeResult('traffic-check', figures, values.out);

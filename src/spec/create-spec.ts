@@ -18,9 +18,15 @@ export interface SpecSource {
 export function createSpec({ file, hash, raw, dereferenced, warnings }: SpecSource): Spec {
   const info = isObject(raw.info) ? raw.info : {};
   const operations = indexOperations(dereferenced);
-  const bodies = bodyValidators(raw, operations, file);
+  const bodies = bodyValidators(raw, operations, file, hash);
+  // Every exchange asks these: each operation's responses by upper-case key, built once.
+  const statusTables = new WeakMap<Operation, Map<string, ResponseSpec>>();
   const responseFor = (operation: Operation, status: number): ResponseSpec | undefined => {
-    const byStatus = new Map(Object.entries(operation.responses).map(([key, spec]) => [key.toUpperCase(), spec]));
+    let byStatus = statusTables.get(operation);
+    if (!byStatus) {
+      byStatus = new Map(Object.entries(operation.responses).map(([key, spec]) => [key.toUpperCase(), spec]));
+      statusTables.set(operation, byStatus);
+    }
     return byStatus.get(String(status)) ?? byStatus.get(`${Math.floor(status / 100)}XX`) ?? byStatus.get('DEFAULT');
   };
   return {
@@ -50,6 +56,18 @@ export function createSpec({ file, hash, raw, dereferenced, warnings }: SpecSour
  * No other equivalence: application/json and application/problem+json are different declarations.
  */
 function declaredMediaType(declared: readonly string[], received: string): string | undefined {
+  let known = mediaTypeChoices.get(declared);
+  if (!known) mediaTypeChoices.set(declared, (known = new Map()));
+  if (known.has(received)) return known.get(received);
+  const choice = choiceOfMediaType(declared, received);
+  if (known.size < 64) known.set(received, choice); // a bank's few Content-Type spellings, not whatever a capture holds
+  return choice;
+}
+
+/** The answers of declaredMediaType, by declared list and received value. */
+const mediaTypeChoices = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function choiceOfMediaType(declared: readonly string[], received: string): string | undefined {
   const wanted = received.split(';')[0]!.trim().toLowerCase();
   const lower = (m: string): string => m.split(';')[0]!.trim().toLowerCase();
   return (

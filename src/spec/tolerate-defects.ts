@@ -19,11 +19,11 @@ const COMPONENT_SCHEMA = '#/components/schemas/';
 export function tolerateDefects(doc: Record<string, unknown>, file: string): string[] {
   const warnings: string[] = [];
   eachRef(doc, [], (holder, ref, at) => {
+    if (ref.startsWith('#') && nodeAt(doc, refTokens(ref)) !== undefined) return;
     const where = `#${pointerOf(at)}`;
     if (!ref.startsWith('#')) {
       throw new SpecError(file, `$ref "${ref}" at ${where} points outside the document; bundle the document into one file first`);
     }
-    if (nodeAt(doc, refTokens(ref)) !== undefined) return;
     if (!ref.startsWith(COMPONENT_SCHEMA)) throw new SpecError(file, `$ref "${ref}" at ${where} points to nothing`);
     delete holder.$ref;
     warnings.push(`${where}: $ref "${ref}" points to nothing; treated as a schema that accepts anything`);
@@ -39,9 +39,24 @@ export function tolerateDefects(doc: Record<string, unknown>, file: string): str
 
 type RefVisitor = (holder: Record<string, unknown>, ref: string, at: readonly string[]) => void;
 
+/** Visit every `$ref` under `node`; `at` is one path stack, pushed and popped (valid during the visit only). */
 function eachRef(node: unknown, at: string[], visit: RefVisitor): void {
-  if (Array.isArray(node)) return node.forEach((item, i) => eachRef(item, [...at, String(i)], visit));
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      at.push(String(i));
+      eachRef(node[i], at, visit);
+      at.pop();
+    }
+    return;
+  }
   if (!isObject(node)) return;
   if (typeof node.$ref === 'string') visit(node, node.$ref, at);
-  for (const [key, value] of Object.entries(node)) eachRef(value, [...at, key], visit);
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+    const value = node[key];
+    if (typeof value !== 'object' || value === null) continue;
+    at.push(key);
+    eachRef(value, at, visit);
+    at.pop();
+  }
 }
