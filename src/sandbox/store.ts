@@ -3,6 +3,7 @@
  * signing baskets and their authorisations.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { ValidatedConsent } from './consent-validation.js';
 
 /** The SCA approaches the bank's records can carry; only REDIRECT is offered so far (sca-approach.ts). */
 export type ScaApproach = 'REDIRECT' | 'EMBEDDED' | 'DECOUPLED';
@@ -90,14 +91,9 @@ export interface ConsentAccess {
   allPsd2?: string;
 }
 
-export interface ConsentRecord extends Authorisable {
+/** A consent as the bank keeps it: the validated request plus its status and use. */
+export interface ConsentRecord extends Authorisable, ValidatedConsent {
   kind: 'consent';
-  form: AccessForm;
-  access: ConsentAccess;
-  recurringIndicator: boolean;
-  validUntil: string;
-  frequencyPerDay: number;
-  combinedServiceIndicator: boolean;
   consentStatus: ConsentStatus;
   lastActionDate: string;
   /** First day the consent was used for an AIS read (one-off consents expire after it). */
