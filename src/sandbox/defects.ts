@@ -1,95 +1,62 @@
 /**
  * The defect registry: named ways to make the reference bank misbehave in exactly one respect.
  * Every defect names the check ids that must catch it; the clean bank trips none of them.
+ * Each family of mistakes lives in its own file under defects/.
  */
 import type { DefectDescription } from './types.js';
+import { STATUS } from './defects/status.js';
+import { SCHEMA } from './defects/schema.js';
+import { HEADERS } from './defects/headers.js';
+import { REQUEST_HEADERS } from './defects/request-headers.js';
+import { LINKS } from './defects/links.js';
+import { SCA } from './defects/sca.js';
+import { OAUTH } from './defects/oauth.js';
+import { LIFECYCLE } from './defects/lifecycle.js';
+import { ERROR_MODEL } from './defects/error-model.js';
+import { ACCESS } from './defects/access.js';
+import { SIGNING } from './defects/signing.js';
+import { IDEMPOTENCY } from './defects/idempotency.js';
+import { TRANSPORT } from './defects/transport.js';
+import { EMULATION } from './defects/emulation.js';
+
+const FAMILIES = {
+  'status': STATUS,
+  'schema': SCHEMA,
+  'headers': HEADERS,
+  'request-headers': REQUEST_HEADERS,
+  'links': LINKS,
+  'sca': SCA,
+  'oauth': OAUTH,
+  'lifecycle': LIFECYCLE,
+  'error-model': ERROR_MODEL,
+  'access': ACCESS,
+  'signing': SIGNING,
+  'idempotency': IDEMPOTENCY,
+  'transport': TRANSPORT,
+  'emulation': EMULATION,
+} as const;
 
 const DEFINITIONS = {
-  'status-200-on-initiation': {
-    description: 'Payment initiation answers 200 instead of the declared 201.',
-    caughtBy: ['response.status-declared'],
-  },
-  'amount-as-number': {
-    description: 'Balance amounts (balanceAmount.amount) are JSON numbers instead of strings.',
-    caughtBy: ['response.schema'],
-  },
-  'json-as-text-plain': {
-    description: 'Successful JSON responses carry Content-Type text/plain.',
-    caughtBy: ['response.content-type'],
-  },
-  'no-x-request-id-echo': {
-    description: 'Responses carry no X-Request-ID header.',
-    caughtBy: ['header.x-request-id-echo'],
-  },
-  'no-location-on-201': {
-    description: 'The 201 responses of payment initiation and consent creation lack the Location header.',
-    caughtBy: ['header.location-on-201'],
-  },
-  'errors-without-tpp-messages': {
-    description: 'Error (4xx) bodies are {"error": "<text>"} instead of carrying tppMessages.',
-    caughtBy: ['error.tpp-messages'],
-  },
-  'no-sca-redirect-link': {
-    description: 'Redirect initiation, consent and start-authorisation responses omit _links.scaRedirect.',
-    caughtBy: ['links.required'],
-  },
-  'cancellation-without-start-link': {
-    description: 'A payment cancellation that needs an authorisation answers 202 without the startAuthorisation link.',
-    caughtBy: ['links.required'],
-  },
-  'paging-next-on-last-page': {
-    description: 'The last page of a paged transaction list still carries a next link (to a page beyond the last).',
-    caughtBy: ['links.paging'],
-  },
-  'balances-of-unconsented-account': {
-    description: "Balances are returned for any of the PSU's accounts, also one the consent does not grant balances for.",
-    caughtBy: ['ais.consented-accounts-only'],
-  },
-  'camt-without-namespace': {
-    description: 'camt.053 statements (Accept: application/xml) have a Document root without the ISO 20022 namespace.',
-    caughtBy: ['response.xml-wellformed'],
-  },
-  'undefined-transaction-status': {
-    description: 'The payment status endpoint reports ACTC as "ACPT", a code ISO 20022 does not define.',
-    caughtBy: ['lifecycle.status-known', 'response.schema'],
-  },
-  'consent-created-valid': {
-    description: 'The 201 of consent creation says consentStatus valid, before any SCA (the consent itself is received).',
-    caughtBy: ['lifecycle.initial-status'],
-  },
-  'consent-valid-before-sca': {
-    description: 'The consent status endpoint reports valid while the consent still waits for its SCA (received).',
-    caughtBy: ['lifecycle.authorised-without-sca'],
-  },
-  'settled-payment-regresses': {
-    description: 'A payment falls back from ACSC to ACSP after a read reported it settled.',
-    caughtBy: ['lifecycle.final-left'],
-  },
-  'status-goes-backwards': {
-    description: 'After SCA a payment reports ACSP before ACTC (the two steps of its progression swapped).',
-    caughtBy: ['lifecycle.transition-allowed'],
-  },
-  'status-endpoint-disagrees': {
-    description: 'GET of a payment keeps reporting transactionStatus RCVD while its status endpoint moves on.',
-    caughtBy: ['lifecycle.status-consistent'],
-  },
-  'deleted-consent-still-readable': {
-    description: 'A consent the TPP deleted (terminatedByTpp) still opens the account information endpoints.',
-    caughtBy: ['lifecycle.dead-resource-used'],
-  },
-  'sca-without-effect': {
-    description: 'A finalised SCA leaves the payment in RCVD.',
-    caughtBy: ['lifecycle.sca-without-effect'],
-  },
-  'reset-on-transaction-list': {
-    description: 'GET /v1/accounts/{account-id}/transactions is answered by destroying the connection.',
-    caughtBy: ['transport.answered'],
-  },
-  'latin1-bodies': {
-    description: 'JSON bodies are encoded in ISO-8859-1 while declared application/json (UTF-8): non-ASCII names arrive as invalid UTF-8.',
-    caughtBy: ['response.utf8'],
-  },
+  ...STATUS,
+  ...SCHEMA,
+  ...HEADERS,
+  ...REQUEST_HEADERS,
+  ...LINKS,
+  ...SCA,
+  ...OAUTH,
+  ...LIFECYCLE,
+  ...ERROR_MODEL,
+  ...ACCESS,
+  ...SIGNING,
+  ...IDEMPOTENCY,
+  ...TRANSPORT,
+  ...EMULATION,
 } as const satisfies Record<string, DefectDescription>;
+
+/** The family (file under defects/) each defect belongs to. */
+export const DEFECT_FAMILIES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(FAMILIES).flatMap(([family, defs]) => Object.keys(defs).map((name) => [name, family])),
+);
 
 export type DefectName = keyof typeof DEFINITIONS;
 
