@@ -1,6 +1,7 @@
 import { headerOf } from '../http/exchange.js';
 import type { RedirectForm } from '../profile/types.js';
 import type { Session } from '../run/session.js';
+import { linkOf, type ScaDriver } from './driver.js';
 import { parseFirstForm, type HtmlForm } from './html-form.js';
 
 export interface RedirectOutcome {
@@ -90,3 +91,23 @@ export async function driveRedirectForm(session: Session, opts: RedirectDriveOpt
   }
   return { ok: false, message: `the SCA pages redirected more than ${MAX_HOPS * 2} times` };
 }
+
+/** The redirect approach with the HTTP form driver: the link is the step's own or the started response's scaRedirect. */
+export const redirectDriver: ScaDriver = async (request) => {
+  const { session } = request;
+  const { profile } = session;
+  const link = request.link ?? linkOf(request.startedBody, 'scaRedirect');
+  if (!link) return { ok: false, message: 'no scaRedirect link to send the PSU to' };
+  const form = profile.sca.redirect;
+  const fields = Object.fromEntries(Object.entries(form?.fields ?? {}).map(([k, v]) => [k, request.render(v)]));
+  const outcome = await driveRedirectForm(session, {
+    link,
+    outcome: request.outcome,
+    fields,
+    ...(form ? { form } : {}),
+    redirectUri: profile.tpp.redirectUri,
+    ...(profile.tpp.nokRedirectUri ? { nokRedirectUri: profile.tpp.nokRedirectUri } : {}),
+    origin: { scenario: request.origin.scenario ?? '', step: request.origin.step ?? '', cell: request.origin.cell ?? '' },
+  });
+  return { ok: outcome.ok, message: outcome.message, ...(outcome.returnedTo ? { vars: { returnedTo: outcome.returnedTo } } : {}) };
+};

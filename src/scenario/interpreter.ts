@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { OutgoingRequest } from '../http/client.js';
 import type { Session } from '../run/session.js';
-import { driveRedirectForm } from '../sca/redirect-form.js';
+import type { ExchangeResponse } from '../http/exchange.js';
+import { SCA_DRIVERS } from '../sca/drivers.js';
 import { captureValue, pathValue, unmetExpectations } from './expect.js';
 import { fixtureFor, type Fixtures } from './fixtures.js';
 import { resolveHref } from './href.js';
@@ -26,6 +27,14 @@ export interface ScenarioOutcome {
   failures: string[];
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function duration(text: string | undefined, fallback: number): number {
   if (!text) return fallback;
   const m = /^(\d+)(ms|s)$/.exec(text)!;
@@ -37,6 +46,8 @@ class ScenarioRun {
   readonly #vars: Record<string, unknown>;
   readonly #scope: TemplateScope;
   readonly #origin: { scenario: string; cell: string };
+  /** Each request step's response, by step id: an sca step starts from one. */
+  readonly #responses = new Map<string, ExchangeResponse>();
 
   constructor(
     readonly scenario: Scenario,
@@ -91,6 +102,7 @@ class ScenarioRun {
   async #requestStep(step: RequestStep): Promise<StepResult> {
     const { exchange } = await this.session.send(this.#request(step.request, step.id));
     if (!exchange.response) return { step: step.id, ok: false, failures: [`no response: ${exchange.error?.message}`], exchangeIds: [exchange.id] };
+    this.#responses.set(step.id, exchange.response);
     const failures = unmetExpectations(render(step.expect, this.#scope) as RequestStep['expect'], exchange.response);
     for (const [name, source] of Object.entries(step.capture ?? {})) {
       const value = captureValue(source, exchange.response);
@@ -101,19 +113,21 @@ class ScenarioRun {
   }
 
   async #scaStep(step: ScaStep): Promise<StepResult> {
-    const { profile } = this.session;
-    const form = profile.sca.redirect;
+    const approach = renderString(step.sca.approach, this.#scope);
+    const driver = SCA_DRIVERS[approach];
+    if (!driver) return { step: step.id, ok: false, failures: [`no SCA driver for the ${approach} approach (known: ${Object.keys(SCA_DRIVERS).join(', ')})`], exchangeIds: [] };
+    const started = step.sca.from !== undefined ? this.#responses.get(step.sca.from) : undefined;
+    if (step.sca.from !== undefined && !started) return { step: step.id, ok: false, failures: [`step ${step.sca.from} has no response to start the SCA from`], exchangeIds: [] };
     const before = this.session.exchanges.length;
-    const fields = Object.fromEntries(Object.entries(form?.fields ?? {}).map(([k, v]) => [k, renderString(v, this.#scope)]));
-    const outcome = await driveRedirectForm(this.session, {
-      link: renderString(step.sca.link, this.#scope),
+    const outcome = await driver({
+      session: this.session,
+      ...(started ? { started, startedBody: parseJson(started.body) } : {}),
+      ...(step.sca.link !== undefined ? { link: renderString(step.sca.link, this.#scope) } : {}),
       outcome: step.sca.outcome ?? 'approve',
-      fields,
-      ...(form ? { form } : {}),
-      redirectUri: profile.tpp.redirectUri,
-      ...(profile.tpp.nokRedirectUri ? { nokRedirectUri: profile.tpp.nokRedirectUri } : {}),
+      render: (template) => renderString(template, this.#scope),
       origin: { ...this.#origin, step: step.id },
     });
+    for (const [name, value] of Object.entries(outcome.vars ?? {})) this.#vars[name] = value;
     const exchangeIds = this.session.exchanges.slice(before).map((e) => e.id);
     return { step: step.id, ok: outcome.ok, failures: outcome.ok ? [] : [outcome.message], exchangeIds };
   }

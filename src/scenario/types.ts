@@ -50,9 +50,12 @@ export interface RequestStep {
 export interface ScaStep {
   id: string;
   sca: {
-    approach: 'redirect';
-    /** The redirect link (templated), e.g. {{scaRedirect}}. */
-    link: string;
+    /** redirect, embedded, decoupled or oauth (src/sca/drivers.ts); templated, so {{approach}} takes the cell's. */
+    approach: string;
+    /** The step whose response asked for the SCA: the driver follows its links. */
+    from?: string;
+    /** An explicit link (templated), e.g. {{scaRedirect}}. */
+    link?: string;
     outcome?: 'approve' | 'reject';
   };
 }

@@ -1,0 +1,7 @@
+/** The SCA drivers by approach, as a scenario's `sca` step names it. */
+import type { ScaDriver } from './driver.js';
+import { redirectDriver } from './redirect-form.js';
+
+export const SCA_DRIVERS: Readonly<Record<string, ScaDriver>> = {
+  redirect: redirectDriver,
+};
