@@ -7,6 +7,7 @@ import { apiError, resourceUnknown } from './errors.js';
 import { requireConsentId } from './headers.js';
 import { consentToday, refreshConsent } from './lifecycle.js';
 import type { ConsentRecord } from './store.js';
+import { consentIdFromBearer } from './oauth/bearer.js';
 
 /**
  * Accesses without the PSU (no PSU-IP-Address) count against frequencyPerDay; one more than it
@@ -23,7 +24,8 @@ function countUnattendedAccess(ctx: RequestContext, consent: ConsentRecord, day:
 
 /** The consent named by Consent-ID, if it may be used now; records the access. */
 export function requireUsableConsent(ctx: RequestContext): ConsentRecord {
-  const id = requireConsentId(ctx);
+  // Without Consent-ID, a PSU-bound bearer token may name the consent (OAuth as a pre-step).
+  const id = ctx.header('Consent-ID') === undefined && ctx.header('Authorization') !== undefined ? consentIdFromBearer(ctx)! : requireConsentId(ctx);
   const consent = ctx.env.store.consents.get(id);
   if (!consent) throw apiError(403, 'CONSENT_UNKNOWN', `Consent ${id} does not exist`, 'Consent-ID');
   const day = consentToday(ctx.env.clock, consent);

@@ -10,10 +10,13 @@ import { awaitingSca, createAuthorisation, hasFinalisedAuthorisation } from './l
 import { type Href, absolute, authorisationPath, authorisationsPath, href, resourcePath, scaRedirectUrl } from './links.js';
 import { sendJson } from './response.js';
 import { resolveScaApproach } from './sca-approach.js';
+import { oauthScaLinks } from './oauth/bearer.js';
 import type { AuthorisableRecord, AuthorisationPurpose, AuthorisationRecord, Store } from './store.js';
 
 /** Links that let the TPP run a redirect authorisation: scaRedirect (unless defective) and scaStatus. */
 export function redirectLinks(ctx: RequestContext, parent: AuthorisableRecord, auth: AuthorisationRecord): Record<string, Href> {
+  const oauth = oauthScaLinks(ctx, parent, auth);
+  if (oauth) return oauth;
   const links: Record<string, Href> = {};
   if (!ctx.env.defects.has('no-sca-redirect-link')) links.scaRedirect = { href: scaRedirectUrl(ctx, auth.id) };
   links.scaStatus = href(ctx, authorisationPath(parent, auth.id, auth.purpose));
@@ -31,6 +34,7 @@ export function creationAnswer(ctx: RequestContext, resource: AuthorisableRecord
   const sca = explicit ? undefined : redirectLinks(ctx, resource, createAuthorisation(ctx.env.store, resource, approach, {}));
   const links: Record<string, Href> = {
     ...(sca?.scaRedirect ? { scaRedirect: sca.scaRedirect } : {}),
+    ...(sca?.scaOAuth ? { scaOAuth: sca.scaOAuth } : {}),
     ...(explicit ? { startAuthorisation: href(ctx, authorisationsPath(resource)) } : {}),
     self: href(ctx, self),
     status: href(ctx, `${self}/status`),

@@ -40,6 +40,9 @@ import {
 import { isPaymentService } from './products.js';
 import { Router } from './router.js';
 import { showScaPage, submitScaPage } from './sca-redirect.js';
+import { showAuthorizePage, submitAuthorizePage } from './oauth/authorize.js';
+import { METADATA_PATH, getMetadata } from './oauth/metadata.js';
+import { tokenEndpoint } from './oauth/token.js';
 import {
   createSigningBasket,
   deleteSigningBasket,
@@ -109,6 +112,10 @@ export function buildRouter(): Router {
     .add('PUT', `${payment}/cancellation-authorisations/{authorisationId}`, updateCancellationPsuData, pis)
     .add('GET', '/sca/{authorisationId}', showScaPage, page)
     .add('POST', '/sca/{authorisationId}', submitScaPage, page)
+    .add('GET', METADATA_PATH, getMetadata, page)
+    .add('GET', '/oauth/authorize', showAuthorizePage, page)
+    .add('POST', '/oauth/authorize', submitAuthorizePage, page)
+    .add('POST', '/oauth/token', tokenEndpoint, page)
     .add('POST', '/sandbox/clock', advanceBankClock, page)
     .add('POST', '/sandbox/consents/{consentId}/clock', advanceConsentClock, page)
     .add('POST', '/sandbox/consents/{consentId}/revoke', revokeConsent, page);

@@ -4,6 +4,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { RequestContext, SandboxEnv } from './context.js';
 import { ApiError, formatError, methodNotAllowed, resourceUnknown } from './errors.js';
 import { requireRequestId, validateOptionalHeaders } from './headers.js';
+import { authenticateBearer } from './oauth/bearer.js';
 import { JSON_ONLY, negotiate } from './negotiation.js';
 import { sendEmpty, sendError } from './response.js';
 import { buildRouter } from './routes.js';
@@ -113,6 +114,7 @@ async function handle(env: SandboxEnv, router: Router, req: IncomingMessage, res
     if (match.api) {
       requireRequestId(ctx);
       validateOptionalHeaders(ctx);
+      authenticateBearer(ctx);
     }
     if (match.kind === 'method-not-allowed') throw methodNotAllowed(ctx.method, match.allowed);
     if (match.strictAccept) negotiate(ctx, match.produces ?? JSON_ONLY);
