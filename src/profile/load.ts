@@ -22,6 +22,11 @@ function resolveSecret(secret: Secret | undefined, file: string, field: string):
   return value;
 }
 
+function withoutSecret<T extends { clientSecret?: unknown }>(doc: T): Omit<T, 'clientSecret'> {
+  const { clientSecret: _secret, ...rest } = doc;
+  return rest;
+}
+
 /** Read, validate and resolve a profile file. Throws ProfileError for anything a user must fix. */
 export function loadProfile(file: string): Profile {
   const path = resolve(file);
@@ -34,6 +39,7 @@ export function loadProfile(file: string): Profile {
   const { value, problems } = parseValidatedYaml<ProfileDocument>(text, file, schema);
   if (!value) throw new ProfileError(problems);
   const password = resolveSecret(value.psu?.password, file, 'psu.password');
+  const clientSecret = value.oauth ? resolveSecret(value.oauth.clientSecret, file, 'oauth.clientSecret') : undefined;
   return {
     source: path,
     name: value.name,
@@ -49,10 +55,11 @@ export function loadProfile(file: string): Profile {
     accepted: value.accepted ?? [],
     stateMachines: (value.stateMachines ?? []).map((f) => resolve(dirname(path), f)),
     hooks: Object.fromEntries(Object.entries(value.hooks ?? {}).map(([name, h]) => [name, { method: h.method ?? 'POST', path: h.path }])),
+    ...(value.oauth ? { oauth: { ...withoutSecret(value.oauth), ...(clientSecret !== undefined ? { clientSecret } : {}), tokenAuth: value.oauth.tokenAuth ?? 'client_secret_basic' } } : {}),
   };
 }
 
 /** Every secret value of a profile, for redaction. */
 export function secretsOf(profile: Profile): string[] {
-  return [profile.psu.password].filter((s): s is string => typeof s === 'string' && s.length > 0);
+  return [profile.psu.password, profile.oauth?.clientSecret].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }

@@ -22,6 +22,42 @@ export interface RedirectForm {
   fields?: Record<string, string>;
   approve?: FormButton;
   reject?: FormButton;
+  /** Who completes the redirect SCA: the HTTP form driver (default), headless chromium, or a human. */
+  driver?: 'form' | 'browser' | 'manual';
+  browser?: BrowserScript;
+  manual?: { timeoutMs?: number };
+}
+
+/** One action of the browser driver; values are templates ({{psu.id}}). */
+export type BrowserStep =
+  | { fill: { selector: string; value: string } }
+  | { click: string }
+  | { waitForRedirect: string };
+
+/** What the browser driver does on the bank's pages, for an approval and for a rejection. */
+export interface BrowserScript {
+  steps: BrowserStep[];
+  rejectSteps?: BrowserStep[];
+  /** Default: the profile's timeouts.requestMs. */
+  timeoutMs?: number;
+  /** Default: chromium on the PATH, else /usr/bin/chromium. */
+  executablePath?: string;
+}
+
+/** The TPP's OAuth client at the bank (client id, secret, redirect URI), as written. */
+export interface OAuthClientDocument {
+  clientId: string;
+  clientSecret?: Secret;
+  redirectUri: string;
+  scopes?: string[];
+  metadataUrl?: string;
+  preStep?: 'client-credentials' | 'authorization-code';
+  tokenAuth?: 'client_secret_basic' | 'client_secret_post';
+}
+
+export interface OAuthClientProfile extends Omit<OAuthClientDocument, 'clientSecret'> {
+  clientSecret?: string;
+  tokenAuth: 'client_secret_basic' | 'client_secret_post';
 }
 
 /** A test hook of the bank, outside the XS2A API: a request a scenario's hook step makes. */
@@ -54,6 +90,7 @@ export interface ProfileDocument {
   accepted?: AcceptedDeviation[];
   stateMachines?: string[];
   hooks?: Record<string, HookDefinition>;
+  oauth?: OAuthClientDocument;
 }
 
 /** A loaded profile: validated, defaults filled in, secrets resolved, paths absolute. */
@@ -74,4 +111,6 @@ export interface Profile {
   stateMachines: string[];
   /** The bank's test hooks by name (advance-clock, revoke-consent, …); scenarios that need one are not applicable without it. */
   hooks: Record<string, Required<HookDefinition>>;
+  /** The TPP's OAuth client, when the bank has an OAuth server. */
+  oauth?: OAuthClientProfile;
 }

@@ -1,7 +1,8 @@
 import { CHECKS, Observations } from '../checks/index.js';
 import type { Check, Finding } from '../checks/check.js';
 import { Client, type OutgoingRequest } from '../http/client.js';
-import type { Exchange } from '../http/exchange.js';
+import { headerOf, type Exchange } from '../http/exchange.js';
+import type { OAuthTokens } from '../sca/oauth-client.js';
 import type { Profile } from '../profile/types.js';
 import { secretsOf } from '../profile/load.js';
 import type { Spec } from '../spec/types.js';
@@ -27,6 +28,8 @@ export class Session {
   readonly exchanges: Exchange[] = [];
   readonly findings: Finding[] = [];
   readonly #judge: ExchangeJudge;
+  /** The OAuth tokens the flow holds (src/sca/oauth-client.ts): XS2A calls (those with an X-Request-ID) carry the access token as Bearer. */
+  oauthTokens: OAuthTokens | undefined;
 
   constructor(
     readonly baseUrl: string,
@@ -49,11 +52,17 @@ export class Session {
 
   /** Send a request, judge the exchange, keep the redacted copy; the raw exchange is returned to the flow. */
   async send(req: OutgoingRequest): Promise<{ exchange: Exchange; findings: Finding[] }> {
-    const exchange = await this.client.send(req);
+    const exchange = await this.client.send(this.#withBearer(req));
     const { findings } = this.#judge.judge(exchange);
     this.exchanges.push(this.#judge.redact(exchange));
     this.findings.push(...findings);
     return { exchange, findings };
+  }
+
+  #withBearer(req: OutgoingRequest): OutgoingRequest {
+    const token = this.oauthTokens?.accessToken;
+    if (!token || headerOf(req.headers, 'x-request-id') === undefined || headerOf(req.headers, 'authorization') !== undefined) return req;
+    return { ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } };
   }
 
   /**

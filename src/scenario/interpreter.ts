@@ -3,6 +3,7 @@ import type { OutgoingRequest } from '../http/client.js';
 import type { Session } from '../run/session.js';
 import type { ExchangeResponse } from '../http/exchange.js';
 import { SCA_DRIVERS } from '../sca/drivers.js';
+import { oauthPreStep, PRE_STEP_ID } from '../sca/oauth-pre-step.js';
 import { captureValue, pathValue, unmetExpectations } from './expect.js';
 import { fixtureFor, type Fixtures } from './fixtures.js';
 import { resolveHref } from './href.js';
@@ -194,9 +195,21 @@ class ScenarioRun {
     }
   }
 
+  /** The OAuth pre-step (src/sca/oauth-pre-step.ts), when the profile or the cell calls for one. */
+  async #preStep(): Promise<StepResult | undefined> {
+    const before = this.session.exchanges.length;
+    const origin = { ...this.#origin, step: PRE_STEP_ID };
+    const outcome = await oauthPreStep(this.session, this.cell, origin, (template) => renderString(template, this.#scope));
+    if (!outcome) return undefined;
+    const exchangeIds = this.session.exchanges.slice(before).map((e) => e.id);
+    return { step: PRE_STEP_ID, ok: outcome.ok, failures: outcome.ok ? [] : [outcome.message], exchangeIds };
+  }
+
   async run(): Promise<ScenarioOutcome> {
     const steps: StepResult[] = [];
-    for (const step of this.scenario.steps) {
+    const pre = await this.#preStep();
+    if (pre) steps.push(pre);
+    for (const step of pre?.ok === false ? [] : this.scenario.steps) {
       const result = await this.observe(step, () => this.#step(step));
       steps.push(result);
       if (!result.ok) break; // later steps depend on this one
