@@ -11,6 +11,11 @@ import xmlWellformed from './response/xml-wellformed.js';
 import consentedAccountsOnly from './ais/consented-accounts-only.js';
 import answered from './transport/answered.js';
 import utf8 from './response/utf8.js';
+import linksScaOAuth from './links/sca-oauth.js';
+import oauthMetadata from './oauth/metadata.js';
+import oauthStateReturned from './oauth/state-returned.js';
+import oauthTokenResponse from './oauth/token-response.js';
+import oauthCodeSingleUse from './oauth/code-single-use.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -26,6 +31,11 @@ export const CHECKS: readonly Check[] = [
   linksRequired,
   linksPaging,
   consentedAccountsOnly,
+  linksScaOAuth,
+  oauthMetadata,
+  oauthStateReturned,
+  oauthTokenResponse,
+  oauthCodeSingleUse,
 ];
 
 export { judgeExchange } from './judge.js';
