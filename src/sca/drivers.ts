@@ -1,9 +1,15 @@
 /** The SCA drivers by approach, as a scenario's `sca` step names it. */
+import { browserDriver } from './browser.js';
 import type { ScaDriver } from './driver.js';
+import { manualDriver } from './manual.js';
 import { oauthDriver } from './oauth.js';
 import { redirectDriver } from './redirect-form.js';
 
 export const SCA_DRIVERS: Readonly<Record<string, ScaDriver>> = {
-  redirect: redirectDriver,
+  // sca.redirect.driver in the profile: the HTTP form driver (default), headless chromium, or a person.
+  redirect: (request) => {
+    const chosen = request.session.profile.sca.redirect?.driver ?? 'form';
+    return (chosen === 'browser' ? browserDriver : chosen === 'manual' ? manualDriver : redirectDriver)(request);
+  },
   oauth: oauthDriver,
 };
