@@ -9,14 +9,18 @@ import type { Session } from '../run/session.js';
 import type { Cell } from '../scenario/types.js';
 import type { ScaDriveOutcome } from './driver.js';
 import { authorizationCodeGrant } from './oauth.js';
-import { clientCredentials, defaultMetadataUrl, fetchMetadata } from './oauth-client.js';
+import { clientCredentials, defaultMetadataUrl, fetchMetadata, requireClient } from './oauth-client.js';
 
 export const PRE_STEP_ID = 'oauth-pre-step';
 
 /** Runs the pre-step the profile and cell call for; undefined when there is none. */
 export async function oauthPreStep(session: Session, cell: Cell, origin: ExchangeOrigin, render: (template: string) => string): Promise<ScaDriveOutcome | undefined> {
   const client = session.profile.oauth;
-  if (!client) return undefined;
+  if (!client) {
+    // The oauth approach starts from the TPP's OAuth client; without one the cell cannot run.
+    const missing = requireClient(session);
+    return cell.approach === 'oauth' && !missing.ok ? missing : undefined;
+  }
   const mode = client.preStep ?? (cell.approach === 'oauth' ? 'client-credentials' : undefined);
   if (!mode) return undefined;
   const metadataUrl = client.metadataUrl ?? defaultMetadataUrl(session.baseUrl);
