@@ -25,8 +25,19 @@ describe('profiles', () => {
     const p = loadProfile(bundled.profile());
     expect(p.baseUrl).toBeUndefined();
     expect(p.services.payments).toContain('sepa-credit-transfers');
-    expect(p.scaApproaches).toEqual(['redirect']);
+    expect(p.scaApproaches).toEqual(['redirect', 'oauth']);
+    expect(p.oauth).toMatchObject({ clientId: 'tpp-sandbox-client', tokenAuth: 'client_secret_basic' });
+    expect(secretsOf(p)).toContain(p.oauth!.clientSecret);
     expect(p.timeouts.requestMs).toBeGreaterThan(0);
+  });
+
+  it('reads the OAuth client and the redirect driver; a missing client secret names its field', () => {
+    const e = problemOf(write('name: Bank\noauth:\n  clientId: c1\n  redirectUri: https://tpp.example/cb\n  clientSecret: { env: XS2A_TEST_UNSET_CLIENT_SECRET }\n'));
+    expect(e.message).toContain('oauth.clientSecret: environment variable XS2A_TEST_UNSET_CLIENT_SECRET is not set');
+    const driver = problemOf(write('name: Bank\nsca:\n  redirect:\n    driver: chrome\n'));
+    expect(driver.message).toContain('sca.redirect.driver');
+    const steps = problemOf(write('name: Bank\nsca:\n  redirect:\n    driver: browser\n    browser:\n      steps: [ { press: Enter } ]\n'));
+    expect(steps.message).toContain('sca.redirect.browser.steps');
   });
 
   it('names the file, line and misspelt field, with a suggestion', () => {
