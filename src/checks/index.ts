@@ -11,6 +11,7 @@ import xmlWellformed from './response/xml-wellformed.js';
 import consentedAccountsOnly from './ais/consented-accounts-only.js';
 import answered from './transport/answered.js';
 import utf8 from './response/utf8.js';
+import obpCode from './error/obp-code.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -26,6 +27,7 @@ export const CHECKS: readonly Check[] = [
   linksRequired,
   linksPaging,
   consentedAccountsOnly,
+  obpCode,
 ];
 
 export { judgeExchange } from './judge.js';

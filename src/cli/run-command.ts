@@ -98,7 +98,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       throw new TargetUnreachable(message);
     }
   } else {
-    bank = await startSandbox({ defects });
+    bank = await startSandbox({ defects, mode: profile.mode });
     target = bank.url;
   }
 
@@ -115,6 +115,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     specPath,
     scenarioRoot,
     defects,
+    mode: profile.mode,
     allure: true,
     ...(selection ? { selection: [...selection] } : {}),
     timeoutMs: requestMs,

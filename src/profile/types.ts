@@ -9,6 +9,8 @@ export interface ServiceOffer {
   'card-accounts'?: boolean;
   'funds-confirmations'?: boolean;
   'signing-baskets'?: boolean;
+  /** The Open Bank Project consent API. */
+  'obp-consents'?: boolean;
 }
 
 export type ScaApproach = 'redirect' | 'embedded' | 'decoupled' | 'oauth';
@@ -44,7 +46,7 @@ export interface ProfileDocument {
   name: string;
   baseUrl?: string;
   spec?: string;
-  sandbox?: { defects?: string[] };
+  sandbox?: { defects?: string[]; mode?: string };
   services?: ServiceOffer;
   scaApproaches?: ScaApproach[];
   psu?: { id: string; password?: Secret; ipAddress?: string; iban?: string };
@@ -54,6 +56,7 @@ export interface ProfileDocument {
   accepted?: AcceptedDeviation[];
   stateMachines?: string[];
   hooks?: Record<string, HookDefinition>;
+  obp?: { bankId: string; consumerKey: Secret; challengeAnswer?: Secret };
 }
 
 /** A loaded profile: validated, defaults filled in, secrets resolved, paths absolute. */
@@ -63,6 +66,8 @@ export interface Profile {
   baseUrl?: string;
   spec?: string;
   defects: string[];
+  /** The reference bank's emulation mode (sandbox.mode); standard by default. */
+  mode: string;
   services: ServiceOffer;
   scaApproaches: ScaApproach[];
   psu: { id: string; password?: string; ipAddress: string; iban?: string };
@@ -74,4 +79,6 @@ export interface Profile {
   stateMachines: string[];
   /** The bank's test hooks by name (advance-clock, revoke-consent, …); scenarios that need one are not applicable without it. */
   hooks: Record<string, Required<HookDefinition>>;
+  /** Open Bank Project access, secrets resolved. */
+  obp?: { bankId: string; consumerKey: string; challengeAnswer?: string };
 }

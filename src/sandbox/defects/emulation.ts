@@ -1,4 +1,9 @@
 /** Defects of the family: the emulated systems (mockbank, OBP, bank variant, myPOS). */
 import type { DefectDescription } from '../types.js';
 
-export const EMULATION = {} as const satisfies Record<string, DefectDescription>;
+export const EMULATION = {
+  'obp-error-without-code': {
+    description: 'In the obp mode, OBP error bodies carry a message without its OBP-XXXXX code.',
+    caughtBy: ['error.obp-code'],
+  },
+} as const satisfies Record<string, DefectDescription>;
