@@ -40,4 +40,6 @@ export interface DefectDescription {
   description: string;
   /** The check ids that must catch it. */
   caughtBy: string[];
+  /** The bundled profile (under profiles/) whose run shows it, when the default one does not (an emulation mode's). */
+  profile?: string;
 }

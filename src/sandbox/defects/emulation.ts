@@ -4,6 +4,7 @@ import type { DefectDescription } from '../types.js';
 export const EMULATION = {
   'obp-error-without-code': {
     description: 'In the obp mode, OBP error bodies carry a message without its OBP-XXXXX code.',
-    caughtBy: ['error.obp-code'],
+    caughtBy: ['error.obp-code', 'response.schema'],
+    profile: 'obp.yaml',
   },
 } as const satisfies Record<string, DefectDescription>;
