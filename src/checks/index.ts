@@ -16,6 +16,7 @@ import oauthMetadata from './oauth/metadata.js';
 import oauthStateReturned from './oauth/state-returned.js';
 import oauthTokenResponse from './oauth/token-response.js';
 import oauthCodeSingleUse from './oauth/code-single-use.js';
+import obpCode from './error/obp-code.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   oauthStateReturned,
   oauthTokenResponse,
   oauthCodeSingleUse,
+  obpCode,
 ];
 
 export { judgeExchange } from './judge.js';

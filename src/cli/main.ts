@@ -4,6 +4,7 @@ import { ScenarioError } from '../scenario/load.js';
 import { SpecError } from '../spec/index.js';
 import { allureCommand } from './allure-command.js';
 import { checkCommand } from './check-command.js';
+import { lintCommand } from '../lint/command.js';
 import { proxyCommand } from './proxy-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand, TargetUnreachable } from './run-command.js';
@@ -34,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
         return await mergeCommand(rest);
       case 'allure':
         return allureCommand(rest);
+      case 'lint':
+        return lintCommand(rest);
       case 'sandbox':
         return await sandboxCommand(rest);
       case '--version':

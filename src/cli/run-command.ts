@@ -17,6 +17,7 @@ import { loadSpec } from '../spec/index.js';
 import { version } from '../version.js';
 import { afterRun } from './after-run.js';
 import { Interrupt, SIGNAL_EXIT } from './interrupt.js';
+import { runProfiles } from './multi-run.js';
 import { runReporters } from './reporters.js';
 import { parseRunOptions, targetUrl } from './run-options.js';
 import { blobFileName, writeShardRecord } from './shard.js';
@@ -43,6 +44,7 @@ function suiteFiles(): string[] {
 export async function runCommand(argv: string[]): Promise<number> {
   const options = parseRunOptions(argv);
   const print = (line: string) => process.stdout.write(`${line}\n`);
+  if (options.profiles.length > 1) return runProfiles(argv, options, runCommand, print);
   if (options.rerun && options.rerun.failed === 0) {
     print(`nothing to rerun: no test case failed in ${options.rerun.file}`);
     return 0;
@@ -98,7 +100,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       throw new TargetUnreachable(message);
     }
   } else {
-    bank = await startSandbox({ defects });
+    bank = await startSandbox({ defects, mode: profile.mode });
     target = bank.url;
   }
 
@@ -115,6 +117,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     specPath,
     scenarioRoot,
     defects,
+    mode: profile.mode,
     allure: true,
     ...(selection ? { selection: [...selection] } : {}),
     timeoutMs: requestMs,

@@ -6,6 +6,8 @@ import { UsageError } from './usage.js';
 
 export interface RunOptions {
   profile?: string;
+  /** Every --profile given: more than one runs the suite against each bank (src/cli/multi-run.ts). */
+  profiles: string[];
   spec?: string;
   target?: string;
   reportDir: string;
@@ -49,7 +51,7 @@ export function parseRunOptions(argv: string[]): RunOptions {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        profile: { type: 'string' },
+        profile: { type: 'string', multiple: true, default: [] },
         spec: { type: 'string' },
         target: { type: 'string' },
         'report-dir': { type: 'string', default: 'reports' },
@@ -81,7 +83,8 @@ export function parseRunOptions(argv: string[]): RunOptions {
   const timeoutMs = positiveInteger('--timeout', values.timeout, 'milliseconds');
   const maxBodyBytes = positiveInteger('--max-body', values['max-body'], 'bytes');
   return {
-    ...(values.profile !== undefined ? { profile: values.profile } : {}),
+    ...(values.profile.length > 0 ? { profile: values.profile[0]! } : {}),
+    profiles: values.profile,
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
     ...(values.target !== undefined ? { target: values.target } : {}),
     reportDir,

@@ -8,10 +8,13 @@ Usage:
   xs2a-conformance proxy --target URL   a validation proxy between a TPP application and a bank
   xs2a-conformance allure DIR           strip the analytics script from a generated Allure report
   xs2a-conformance sandbox [options]    start the bundled reference bank
+  xs2a-conformance lint SPEC [options]  list where a bank's OpenAPI deviates from the NextGenPSD2 core
   xs2a-conformance --version | --help
 
 run options:
-  --profile FILE      ASPSP profile (default: the bundled reference bank's)
+  --profile FILE      ASPSP profile (default: the bundled reference bank's); repeat it to run the
+                      suite against several banks: each bank's reports go to REPORT_DIR/<profile>/,
+                      combined.json and combined.html to REPORT_DIR, the exit code is the worst bank's
   --spec FILE         OpenAPI description to validate against (default: the profile's, else the bundled NextGenPSD2 1.3 description)
   --target URL        base URL of the bank's API (default: the profile's baseUrl, else the bundled bank started on a free port)
   --report-dir DIR    where the reports go (default: ./reports): report.html, report.json, junit.xml,
@@ -50,6 +53,12 @@ sandbox options:
   --port N            port to listen on (default 8080; 0 picks a free one)
   --host HOST         address to bind (default 127.0.0.1)
   --defect NAME       switch on a defect (repeatable); --list-defects lists them
+  --mode NAME         the system the bank emulates: standard (default), mockbank, obp, bank-variant, mypos
+
+lint options:
+  --core FILE         the NextGenPSD2 description to compare with (default: the bundled 1.3 description)
+  --format text|json  output (default text)
+  (exit 0 when the spec keeps to the core, 1 when it deviates, 2 when a file is broken)
 
 Exit codes: 0 conformant, 1 a MUST check or a flow failed, 2 usage or configuration error, 3 target unreachable,
 130 / 143 run interrupted by SIGINT / SIGTERM (partial reports).

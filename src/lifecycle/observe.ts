@@ -1,5 +1,6 @@
 import { headerOf, type Exchange } from '../http/exchange.js';
 import type { OperationMatch } from '../spec/types.js';
+import { isObpPath, observeObp } from './observe-obp.js';
 
 /** A status the bank reported for one resource, as one exchange revealed it. */
 export interface Observation {
@@ -75,6 +76,7 @@ export function observe(ex: Exchange, match: OperationMatch | undefined, body: u
   if (!res || !match) return out;
   const { operationId, pathTemplate } = match.operation;
   const ok = res.status >= 200 && res.status < 300;
+  if (isObpPath(pathTemplate)) return observeObp(ex, match, body, out);
   if (isAis(pathTemplate)) {
     const consentId = headerOf(ex.request.headers, 'consent-id');
     if (consentId) out.events.push({ kind: 'used', resource: `consent:${consentId}`, served: ok });

@@ -40,12 +40,16 @@ export function loadProfile(file: string): Profile {
   if (!value) throw new ProfileError(problems);
   const password = resolveSecret(value.psu?.password, file, 'psu.password');
   const clientSecret = value.oauth ? resolveSecret(value.oauth.clientSecret, file, 'oauth.clientSecret') : undefined;
+  const obp = value.obp
+    ? { bankId: value.obp.bankId, consumerKey: resolveSecret(value.obp.consumerKey, file, 'obp.consumerKey')!, ...(value.obp.challengeAnswer !== undefined ? { challengeAnswer: resolveSecret(value.obp.challengeAnswer, file, 'obp.challengeAnswer')! } : {}) }
+    : undefined;
   return {
     source: path,
     name: value.name,
     ...(value.baseUrl ? { baseUrl: value.baseUrl.replace(/\/+$/, '') } : {}),
     ...(value.spec ? { spec: resolve(dirname(path), value.spec) } : {}),
     defects: value.sandbox?.defects ?? [],
+    mode: value.sandbox?.mode ?? 'standard',
     services: value.services ?? {},
     scaApproaches: value.scaApproaches ?? ['redirect'],
     psu: { id: value.psu?.id ?? 'psu-1', ...(password !== undefined ? { password } : {}), ipAddress: value.psu?.ipAddress ?? '192.0.2.10', ...(value.psu?.iban ? { iban: value.psu.iban } : {}) },
@@ -56,10 +60,11 @@ export function loadProfile(file: string): Profile {
     stateMachines: (value.stateMachines ?? []).map((f) => resolve(dirname(path), f)),
     hooks: Object.fromEntries(Object.entries(value.hooks ?? {}).map(([name, h]) => [name, { method: h.method ?? 'POST', path: h.path }])),
     ...(value.oauth ? { oauth: { ...withoutSecret(value.oauth), ...(clientSecret !== undefined ? { clientSecret } : {}), tokenAuth: value.oauth.tokenAuth ?? 'client_secret_basic' } } : {}),
+    ...(obp ? { obp } : {}),
   };
 }
 
 /** Every secret value of a profile, for redaction. */
 export function secretsOf(profile: Profile): string[] {
-  return [profile.psu.password, profile.oauth?.clientSecret].filter((s): s is string => typeof s === 'string' && s.length > 0);
+  return [profile.psu.password, profile.oauth?.clientSecret, profile.obp?.consumerKey, profile.obp?.challengeAnswer].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }

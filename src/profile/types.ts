@@ -9,6 +9,8 @@ export interface ServiceOffer {
   'card-accounts'?: boolean;
   'funds-confirmations'?: boolean;
   'signing-baskets'?: boolean;
+  /** The Open Bank Project consent API. */
+  'obp-consents'?: boolean;
 }
 
 export type ScaApproach = 'redirect' | 'embedded' | 'decoupled' | 'oauth';
@@ -80,7 +82,7 @@ export interface ProfileDocument {
   name: string;
   baseUrl?: string;
   spec?: string;
-  sandbox?: { defects?: string[] };
+  sandbox?: { defects?: string[]; mode?: string };
   services?: ServiceOffer;
   scaApproaches?: ScaApproach[];
   psu?: { id: string; password?: Secret; ipAddress?: string; iban?: string };
@@ -91,6 +93,7 @@ export interface ProfileDocument {
   stateMachines?: string[];
   hooks?: Record<string, HookDefinition>;
   oauth?: OAuthClientDocument;
+  obp?: { bankId: string; consumerKey: Secret; challengeAnswer?: Secret };
 }
 
 /** A loaded profile: validated, defaults filled in, secrets resolved, paths absolute. */
@@ -100,6 +103,8 @@ export interface Profile {
   baseUrl?: string;
   spec?: string;
   defects: string[];
+  /** The reference bank's emulation mode (sandbox.mode); standard by default. */
+  mode: string;
   services: ServiceOffer;
   scaApproaches: ScaApproach[];
   psu: { id: string; password?: string; ipAddress: string; iban?: string };
@@ -113,4 +118,6 @@ export interface Profile {
   hooks: Record<string, Required<HookDefinition>>;
   /** The TPP's OAuth client, when the bank has an OAuth server. */
   oauth?: OAuthClientProfile;
+  /** Open Bank Project access, secrets resolved. */
+  obp?: { bankId: string; consumerKey: string; challengeAnswer?: string };
 }

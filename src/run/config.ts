@@ -8,6 +8,8 @@ export interface RunConfig {
   scenarioRoot: string;
   /** Defects of the bundled bank (used only when it is started here). */
   defects: string[];
+  /** The bundled bank's emulation mode (the profile's sandbox.mode); default standard. */
+  mode?: string;
   /** Only these test keys (src/run/plan.ts) run: `--rerun-failed`. Absent: every test case. */
   selection?: string[];
   /** Record scenario steps and exchanges for Allure (allure-vitest's reporter is on). */

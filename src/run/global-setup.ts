@@ -20,7 +20,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('xs2aTarget', run.baseUrl);
     return undefined;
   }
-  const bank = await startSandbox({ defects: run.defects });
+  const bank = await startSandbox({ defects: run.defects, ...(run.mode ? { mode: run.mode } : {}) });
   project.provide('xs2aTarget', bank.url);
   return () => bank.close();
 }

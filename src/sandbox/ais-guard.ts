@@ -16,7 +16,8 @@ import { consentIdFromBearer } from './oauth/bearer.js';
 function countUnattendedAccess(ctx: RequestContext, consent: ConsentRecord, day: string): void {
   if (ctx.header('PSU-IP-Address') !== undefined) return;
   const counter = consent.unattendedAccesses.day === day ? consent.unattendedAccesses : { day, count: 0 };
-  if (counter.count >= consent.frequencyPerDay) {
+  // frequencyPerDay 0 (accepted only by the mockbank mode) sets no daily limit
+  if (consent.frequencyPerDay > 0 && counter.count >= consent.frequencyPerDay) {
     throw apiError(429, 'ACCESS_EXCEEDED', `The consent allows ${consent.frequencyPerDay} accesses a day without the PSU; this one exceeds it`, 'Consent-ID');
   }
   consent.unattendedAccesses = { day, count: counter.count + 1 };

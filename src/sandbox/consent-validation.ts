@@ -80,7 +80,7 @@ function validateAccess(body: Json, issues: Issues): { form: AccessForm; access:
 }
 
 /** The consent request, judged on the bank's date `day`. */
-export function validateConsentRequest(body: unknown, day: string): ValidatedConsent {
+export function validateConsentRequest(body: unknown, day: string, minFrequencyPerDay = 1): ValidatedConsent {
   if (!isObject(body)) throw formatError('The consent request body must be a JSON object', 'body');
   const issues = new Issues();
   const access = validateAccess(body, issues);
@@ -89,8 +89,8 @@ export function validateConsentRequest(body: unknown, day: string): ValidatedCon
   if (validUntil !== undefined && validUntil < day) issues.add('validUntil', 'validUntil lies in the past');
   const freq = body.frequencyPerDay;
   if (freq === undefined || freq === null) issues.add('frequencyPerDay', 'frequencyPerDay is missing');
-  else if (typeof freq !== 'number' || !Number.isInteger(freq) || freq < 1) {
-    issues.add('frequencyPerDay', 'frequencyPerDay must be an integer of at least 1');
+  else if (typeof freq !== 'number' || !Number.isInteger(freq) || freq < minFrequencyPerDay) {
+    issues.add('frequencyPerDay', `frequencyPerDay must be an integer of at least ${minFrequencyPerDay}`);
   }
   const combinedServiceIndicator = booleanField(body, 'combinedServiceIndicator', '', issues, false) ?? false;
   issues.throwIfAny();

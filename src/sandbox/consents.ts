@@ -22,7 +22,7 @@ export function createConsent(ctx: RequestContext): void {
   const redirect = readTppRedirect(ctx);
   const explicit = explicitAuthorisationPreferred(ctx);
   const day = ctx.env.clock.today();
-  const validated = validateConsentRequest(readJsonBody(ctx, true), day);
+  const validated = validateConsentRequest(readJsonBody(ctx, true), day, ctx.env.mode.minFrequencyPerDay);
   const { store } = ctx.env;
   const psuIdHint = psuIdHeader(ctx);
   const consent: ConsentRecord = {
@@ -43,7 +43,7 @@ export function createConsent(ctx: RequestContext): void {
   const { links, headers } = creationAnswer(ctx, consent, explicit);
   // The defect: the answer calls the new consent valid before any SCA.
   const consentStatus = ctx.env.defects.has('consent-created-valid') ? 'valid' : consent.consentStatus;
-  sendJson(ctx, 201, { consentStatus, consentId: consent.id, _links: links }, headers);
+  sendJson(ctx, 201, { consentStatus, consentId: consent.id, _links: links, ...ctx.env.mode.creationFields(links) }, headers);
 }
 
 function findConsent(ctx: RequestContext): ConsentRecord {

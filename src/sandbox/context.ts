@@ -2,12 +2,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxClock } from './clock.js';
 import type { DefectSet } from './defects.js';
+import type { EmulationMode } from './modes/types.js';
 import type { Store } from './store.js';
 
 /** Shared by all requests of one running sandbox. */
 export interface SandboxEnv {
   store: Store;
   defects: DefectSet;
+  /** The system the bank emulates (src/sandbox/modes): standard unless chosen at start. */
+  mode: EmulationMode;
   /** The bank's time: every time-dependent judgement asks it. */
   clock: SandboxClock;
   /** Base URL for links when the Host header cannot be used. */

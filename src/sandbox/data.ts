@@ -92,9 +92,14 @@ export interface Balance {
   lastChangeDateTime?: string;
 }
 
+/** Nino's GEL current account at the bank's Georgian branch (bank code XS). */
+export const NINO_GEL_IBAN = 'GE18XS0000000101904917';
+
 export const PSUS: readonly Psu[] = [
   { id: 'psu-alice', password: 'sandbox-alice-1', name: 'Alice Schmidt' },
   { id: 'psu-bob', password: 'sandbox-bob-2', name: 'Bob Weber' },
+  // A customer of the bank's Georgian branch: the PSU of the bank-variant mode's GEL payments.
+  { id: 'psu-nino', password: 'sandbox-nino-3', name: 'Nino Beridze' },
 ];
 
 const account = (a: Omit<BankAccount, 'kind' | 'bic' | 'usage'> & Partial<Pick<BankAccount, 'usage'>>): BankAccount => ({
@@ -157,6 +162,22 @@ export const ACCOUNTS: readonly BankAccount[] = [
     openingCents: 97_310,
     templates: BOB_EUR_HISTORY,
   }),
+  {
+    ...account({
+      resourceId: 'acc-nino-gel',
+      psuId: 'psu-nino',
+      iban: NINO_GEL_IBAN,
+      currency: 'GEL',
+      name: 'მიმდინარე ანგარიში',
+      product: 'Current account GEL',
+      ownerName: 'Nino Beridze',
+      cashAccountType: 'CACC',
+      piisEnabled: true,
+      openingCents: 412_560,
+      templates: BOB_EUR_HISTORY,
+    }),
+    bic: 'XSBKGE22',
+  },
 ];
 
 export const CARD_ACCOUNTS: readonly CardAccount[] = [

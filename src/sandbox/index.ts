@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock.js';
 import type { SandboxEnv } from './context.js';
 import { DefectSet } from './defects.js';
+import { emulationMode } from './modes/index.js';
 import { createSandboxServer } from './server.js';
 import { Store } from './store.js';
 import type { RunningSandbox, SandboxOptions } from './types.js';
 
 export { SandboxClock } from './clock.js';
 export { DEFECTS, type DefectName } from './defects.js';
+export { MODE_NAMES, type ModeName } from './modes/index.js';
 export { PSUS, ACCOUNTS, CARD_ACCOUNTS } from './data.js';
 export type { DefectDescription, RunningSandbox, SandboxOptions, ServedRequest } from './types.js';
 
@@ -17,14 +19,16 @@ function displayHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Starts the bank; rejects when a defect name is unknown or the port cannot be bound. */
+/** Starts the bank; rejects when a defect or mode name is unknown or the port cannot be bound. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const defects = new DefectSet(options.defects ?? []);
+  const mode = emulationMode(options.mode ?? 'standard');
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? new SandboxClock();
   const env: SandboxEnv = {
     store: new Store(),
     defects,
+    mode,
     clock,
     fallbackBaseUrl: '',
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
@@ -45,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url,
     defects: defects.list(),
+    mode: mode.name,
     clock,
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {

@@ -23,6 +23,8 @@ export interface ProductRules {
   serviceLevel?: 'SEPA' | 'URGP';
   /** The pain.001 local instrument (PmtTpInf/LclInstrm/Cd) the product implies. */
   localInstrument?: 'INST';
+  /** The debtorAccount may be left out (the bank picks the account with the PSU during SCA; myPOS). */
+  debtorAccountOptional?: boolean;
 }
 
 /** Latest execution date the bank accepts. */

@@ -70,9 +70,9 @@ function transferFields(body: Json, prefix: string, issues: Issues, rules: Produ
 }
 
 /** The debtor side of a single or periodic payment, or of a bulk. */
-function debtorFields(body: Json, issues: Issues, put: Put): string | undefined {
+function debtorFields(body: Json, issues: Issues, put: Put, rules: ProductRules): string | undefined {
   put('debtorName', stringField(body, 'debtorName', '', issues, false, { maxLength: 70 }));
-  const debtorAccount = accountReferenceField(body, 'debtorAccount', '', issues, true, ['iban']);
+  const debtorAccount = accountReferenceField(body, 'debtorAccount', '', issues, rules.debtorAccountOptional !== true, ['iban']);
   put('debtorAccount', debtorAccount);
   put('ultimateDebtor', stringField(body, 'ultimateDebtor', '', issues, false, { maxLength: 70 }));
   return typeof debtorAccount?.iban === 'string' ? debtorAccount.iban : undefined;
@@ -94,7 +94,7 @@ export function validateSinglePayment(raw: unknown, rules: ProductRules, day: st
   const issues = new Issues();
   const data: Json = {};
   const put = collector(data);
-  const debtorIban = debtorFields(body, issues, put);
+  const debtorIban = debtorFields(body, issues, put, rules);
   transferFields(body, '', issues, rules, put);
   const date = dateField(body, 'requestedExecutionDate', '', issues, false);
   const futureDate = checkExecutionDate(date, rules, 'requestedExecutionDate', issues, day);
@@ -109,7 +109,7 @@ export function validateBulkPayment(raw: unknown, rules: ProductRules, day: stri
   const data: Json = {};
   const put = collector(data);
   put('batchBookingPreferred', booleanField(body, 'batchBookingPreferred', '', issues, false));
-  const debtorIban = debtorFields(body, issues, put);
+  const debtorIban = debtorFields(body, issues, put, rules);
   const date = dateField(body, 'requestedExecutionDate', '', issues, false);
   const futureDate = checkExecutionDate(date, rules, 'requestedExecutionDate', issues, day);
   put('requestedExecutionDate', date);
@@ -158,7 +158,7 @@ export function validatePeriodicPayment(raw: unknown, rules: ProductRules, day: 
   const issues = new Issues();
   const data: Json = {};
   const put = collector(data);
-  const debtorIban = debtorFields(body, issues, put);
+  const debtorIban = debtorFields(body, issues, put, rules);
   transferFields(body, '', issues, rules, put);
   const futureDate = standingOrderFields(body, '', issues, rules, put, day);
   if (body.requestedExecutionDate !== undefined) issues.add('requestedExecutionDate', 'a standing order has startDate, not requestedExecutionDate');

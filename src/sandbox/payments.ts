@@ -13,7 +13,7 @@ import type { PaymentRecord } from './store.js';
 /** POST /v1/{payment-service}/{payment-product} */
 export function initiatePayment(ctx: RequestContext): void {
   const { service = '', product = '' } = ctx.params;
-  const resolved = resolveProduct(service, product);
+  const resolved = resolveProduct(service, product, ctx.env.mode.products);
   requirePsuIpAddress(ctx);
   const redirect = readTppRedirect(ctx);
   const explicit = explicitAuthorisationPreferred(ctx);
@@ -43,12 +43,12 @@ export function initiatePayment(ctx: RequestContext): void {
 
   const { links, headers } = creationAnswer(ctx, payment, explicit);
   const status = ctx.env.defects.has('status-200-on-initiation') ? 200 : 201;
-  sendJson(ctx, status, { transactionStatus: payment.transactionStatus, paymentId: payment.id, _links: links }, headers);
+  sendJson(ctx, status, { transactionStatus: payment.transactionStatus, paymentId: payment.id, _links: links, ...ctx.env.mode.creationFields(links) }, headers);
 }
 
 function findPayment(ctx: RequestContext): PaymentRecord {
   const { service = '', product = '', paymentId = '' } = ctx.params;
-  resolveProduct(service, product);
+  resolveProduct(service, product, ctx.env.mode.products);
   const payment = ctx.env.store.payments.get(paymentId);
   if (!payment || payment.service !== service || payment.product !== product) {
     throw resourceUnknown(`Payment ${paymentId} does not exist`, 'paymentId');

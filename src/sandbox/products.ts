@@ -73,8 +73,8 @@ export function isPaymentService(value: string): value is PaymentService {
 }
 
 /** The product for service × product, or the right error: 404 PRODUCT_UNKNOWN / 400 PARAMETER_NOT_SUPPORTED. */
-export function resolveProduct(service: string, product: string): ProductDefinition & { service: PaymentService } {
-  const def = Object.prototype.hasOwnProperty.call(PAYMENT_PRODUCTS, product) ? PAYMENT_PRODUCTS[product] : undefined;
+export function resolveProduct(service: string, product: string, offered: Readonly<Record<string, ProductDefinition>> = PAYMENT_PRODUCTS): ProductDefinition & { service: PaymentService } {
+  const def = Object.prototype.hasOwnProperty.call(offered, product) ? offered[product] : undefined;
   if (!def) {
     throw apiError(404, 'PRODUCT_UNKNOWN', `Payment product ${product} is not offered by this bank`, 'payment-product');
   }

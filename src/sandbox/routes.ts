@@ -37,6 +37,7 @@ import {
   updateCancellationPsuData,
   updatePaymentPsuData,
 } from './payments.js';
+import { modeRoutes } from './modes/index.js';
 import { isPaymentService } from './products.js';
 import { Router } from './router.js';
 import { showScaPage, submitScaPage } from './sca-redirect.js';
@@ -63,7 +64,10 @@ export function buildRouter(): Router {
   const consent = '/v1/consents/{consentId}';
   const fundsConsent = '/v2/consents/confirmation-of-funds/{consentId}';
   const basket = '/v1/signing-baskets/{basketId}';
-  return new Router()
+  const router = new Router();
+  // Routes of the emulation modes (src/sandbox/modes): each answers only in its own mode.
+  for (const r of modeRoutes()) router.add(r.method, r.pattern, r.handler, page);
+  return router
     .add('POST', '/v1/consents', createConsent, ais)
     .add('GET', consent, getConsent, ais)
     .add('DELETE', consent, deleteConsent, ais)

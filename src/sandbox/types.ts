@@ -11,6 +11,8 @@ export interface SandboxOptions {
   host?: string;
   /** Named defects to switch on (see src/sandbox/defects.ts). Unknown names are an error. */
   defects?: string[];
+  /** The emulation mode (src/sandbox/modes): standard (default), mockbank, obp, bank-variant, mypos. Unknown names are an error. */
+  mode?: string;
   /** Public base URL for links and Location (e.g. behind a proxy); default: from the Host header. */
   publicUrl?: string;
   /**
@@ -26,6 +28,8 @@ export interface RunningSandbox {
   /** Base URL, e.g. http://127.0.0.1:41234 (API paths start with /v1 below it). */
   url: string;
   defects: string[];
+  /** The emulation mode it runs in. */
+  mode: string;
   /** The bank's clock (advance it to let consents expire). */
   clock: SandboxClock;
   close(): Promise<void>;
@@ -36,4 +40,6 @@ export interface DefectDescription {
   description: string;
   /** The check ids that must catch it. */
   caughtBy: string[];
+  /** The bundled profile (under profiles/) whose run shows it, when the default one does not (an emulation mode's). */
+  profile?: string;
 }

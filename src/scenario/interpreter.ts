@@ -57,8 +57,8 @@ class ScenarioRun {
     fixtures: Fixtures,
     readonly observe: StepObserver = (_step, run) => run(),
   ) {
-    const { psu, tpp } = session.profile;
-    this.#vars = { ...cell, psu, tpp };
+    const { psu, tpp, obp } = session.profile;
+    this.#vars = { ...cell, psu, tpp, ...(obp ? { obp } : {}) };
     this.#scope = { vars: this.#vars, fixture: (name) => fixtureFor(fixtures, name, cell) };
     this.#origin = { scenario: scenario.id, cell: cellName(cell) };
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/index.js';
 import { LIFECYCLE_RULE_LIST } from '../../src/lifecycle/rules.js';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/paths.js';
 import { DEFECTS } from '../../src/sandbox/index.js';
 import { cli } from './cli-harness.js';
 
@@ -15,10 +17,10 @@ describe.concurrent('each defect of the reference bank is caught by its check', 
     expect(ids.filter((id) => !caught.has(id))).toEqual([]);
   });
 
-  for (const [defect, { caughtBy }] of Object.entries(DEFECTS)) {
+  for (const [defect, { caughtBy, profile }] of Object.entries(DEFECTS)) {
     // Whole-suite runs side by side on a 2-core CI machine: each may wait its turn for a core.
     it(`catches ${defect} with ${caughtBy.join(', ')}`, { timeout: 180_000 }, async () => {
-      const run = await cli(['run', '--defect', defect]);
+      const run = await cli(['run', ...(profile ? ['--profile', join(packageRoot(), 'profiles', profile)] : []), '--defect', defect]);
       expect(run.code).toBe(1);
       const report = run.report();
       expect(report.summary.conformant).toBe(false);

@@ -14,17 +14,18 @@ describe('sandbox data', () => {
     expect(isValidIban('de89370400440532013000')).toBe(false);
   });
 
-  it('has the two PSUs with accounts in several currencies, all with valid IBANs and BICs', () => {
+  it('has the three PSUs with accounts in several currencies, all with valid IBANs and BICs', () => {
     expect(PSUS.map((p) => [p.id, p.password])).toEqual([
       ['psu-alice', 'sandbox-alice-1'],
       ['psu-bob', 'sandbox-bob-2'],
+      ['psu-nino', 'sandbox-nino-3'],
     ]);
     const alice = ACCOUNTS.filter((a) => a.psuId === 'psu-alice');
     expect(alice.map((a) => a.currency)).toEqual(['EUR', 'USD', 'GBP']);
     expect(ACCOUNTS.filter((a) => a.psuId === 'psu-bob').map((a) => a.currency)).toEqual(['EUR']);
     for (const a of ACCOUNTS) {
       expect(isValidIban(a.iban), a.iban).toBe(true);
-      expect(a.iban.startsWith('DE')).toBe(true);
+      expect(a.iban.slice(0, 2)).toBe(a.psuId === 'psu-nino' ? 'GE' : 'DE');
       expect(a.iban).toHaveLength(22);
       expect(a.bic).toMatch(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/);
     }

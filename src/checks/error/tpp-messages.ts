@@ -1,5 +1,6 @@
 import { headerOf, mediaTypeOf } from '../../http/exchange.js';
 import { defineCheck, verdict, type Verdict } from '../check.js';
+import { isObpOperation } from './obp-api.js';
 
 /** 4xx statuses whose response the standard declares without a body. */
 const BODILESS_4XX = new Set([408, 415]);
@@ -39,9 +40,11 @@ export default defineCheck({
   level: 'MUST',
   rule: 'NextGenPSD2 IG §14 (error model): a 4xx answer carries tppMessages (category, code), or an RFC 7807 body with type and code',
   description: 'Client-error responses of XS2A operations explain themselves in the Berlin Group error model.',
-  // Only answers of the API's operations: a bank's other pages (a login page, the root) have their own error style.
+  // Only answers of the API's operations: a bank's other pages (a login page, the root) have their own error style,
+  // and the Open Bank Project's own API has its own error model (error.obp-code).
   appliesTo: (ex, ctx) =>
-    ctx.match !== undefined && ex.response !== undefined && ex.response.status >= 400 && ex.response.status < 500 && !BODILESS_4XX.has(ex.response.status),
+    ctx.match !== undefined &&
+    !isObpOperation(ctx.match) && ex.response !== undefined && ex.response.status >= 400 && ex.response.status < 500 && !BODILESS_4XX.has(ex.response.status),
   judge(ex, ctx) {
     const media = mediaTypeOf(headerOf(ex.response!.headers, 'content-type'));
     if (ex.response!.body.trim() === '') {

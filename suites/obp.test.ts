@@ -1,0 +1,3 @@
+import { describeScenarios } from './support/scenario-tests.js';
+
+describeScenarios('obp');
