@@ -8,6 +8,7 @@ Usage:
   xs2a-conformance proxy --target URL   a validation proxy between a TPP application and a bank
   xs2a-conformance allure DIR           strip the analytics script from a generated Allure report
   xs2a-conformance sandbox [options]    start the bundled reference bank
+  xs2a-conformance detect [options]     run the suite against the reference bank once per defect (detection matrix)
   xs2a-conformance --version | --help
 
 run options:
@@ -50,6 +51,14 @@ sandbox options:
   --port N            port to listen on (default 8080; 0 picks a free one)
   --host HOST         address to bind (default 127.0.0.1)
   --defect NAME       switch on a defect (repeatable); --list-defects lists them
+
+detect options:
+  --defect NAME       try only this defect (repeatable; default: every defect)
+  --out FILE          write the detection matrix as JSON
+  --markdown FILE     write the checks and the matrix as Markdown (docs/CHECKS.md; every defect)
+  --pool N            how many banks run at once (default 3)
+  --quiet             print only the summary
+  (exit 1 when a defect is not caught by the checks it names or the clean bank fails a check)
 
 Exit codes: 0 conformant, 1 a MUST check or a flow failed, 2 usage or configuration error, 3 target unreachable,
 130 / 143 run interrupted by SIGINT / SIGTERM (partial reports).
