@@ -11,6 +11,10 @@ import xmlWellformed from './response/xml-wellformed.js';
 import consentedAccountsOnly from './ais/consented-accounts-only.js';
 import answered from './transport/answered.js';
 import utf8 from './response/utf8.js';
+import serverError from './response/server-error.js';
+import codeStatus from './error/code-status.js';
+import linksTarget from './links/target.js';
+import transactionsInPeriod from './ais/transactions-in-period.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -26,6 +30,10 @@ export const CHECKS: readonly Check[] = [
   linksRequired,
   linksPaging,
   consentedAccountsOnly,
+  serverError,
+  codeStatus,
+  linksTarget,
+  transactionsInPeriod,
 ];
 
 export { judgeExchange } from './judge.js';
