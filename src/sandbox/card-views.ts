@@ -26,7 +26,7 @@ export function cardAccountJson(ctx: RequestContext, card: CardAccount, consent:
   const showBalances = opts.withBalance && (opts.inList ? listMayShowBalances(consent, card) : covers(consent, card, 'balances'));
   return {
     resourceId: card.resourceId,
-    maskedPan: card.maskedPan,
+    ...(ctx.env.defects.has('card-account-without-masked-pan') ? { maskedPAN: card.maskedPan } : { maskedPan: card.maskedPan }),
     currency: card.currency,
     ...(withOwnerName(consent) ? { ownerName: card.ownerName } : {}),
     name: card.name,
