@@ -56,7 +56,7 @@ export function accountDetailsJson(
     name: account.name,
     product: account.product,
     cashAccountType: account.cashAccountType,
-    status: 'enabled',
+    status: ctx.env.defects.has('account-status-outside-enum') ? 'active' : 'enabled',
     bic: account.bic,
     usage: account.usage,
     ...(showBalances ? { balances: balancesJson(ctx, account) } : {}),

@@ -40,14 +40,15 @@ export function cardAccountJson(ctx: RequestContext, card: CardAccount, consent:
   };
 }
 
-export function cardTransactionJson(card: CardAccount, tx: CardTransaction): Record<string, unknown> {
+export function cardTransactionJson(ctx: RequestContext, card: CardAccount, tx: CardTransaction): Record<string, unknown> {
   const t = tx.template;
+  const amount = ctx.env.defects.has('card-transaction-amount-as-number') ? tx.cents / 100 : formatAmount(tx.cents);
   return {
     cardTransactionId: tx.cardTransactionId,
     transactionDate: tx.entryDate,
     acceptorTransactionDateTime: tx.acceptorTransactionDateTime,
     ...(tx.bookingDate ? { bookingDate: tx.bookingDate } : {}),
-    transactionAmount: { currency: tx.currency, amount: formatAmount(tx.cents) },
+    transactionAmount: { currency: tx.currency, amount },
     ...(t.original ? { originalAmount: { currency: t.original.currency, amount: formatAmount(t.original.cents) } } : {}),
     cardAcceptorAddress: { townName: t.townName, country: t.country },
     merchantCategoryCode: t.mcc,

@@ -43,5 +43,5 @@ export function checkAvailabilityOfFunds(ctx: RequestContext): void {
     throw formatError(`Account ${iban} is kept in ${account.currency}; ask in ${account.currency}`, 'instructedAmount.currency');
   }
   const fundsAvailable = availableCents(account, today()) >= cents(amount!.amount);
-  sendJson(ctx, 200, { fundsAvailable: ctx.env.defects.has('funds-available-as-string') ? String(fundsAvailable) : fundsAvailable });
+  sendJson(ctx, ctx.env.defects.has('funds-confirmation-201') ? 201 : 200, { fundsAvailable: ctx.env.defects.has('funds-available-as-string') ? String(fundsAvailable) : fundsAvailable });
 }

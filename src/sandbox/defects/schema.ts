@@ -46,4 +46,16 @@ export const SCHEMA = {
     description: 'The payment status endpoint answers {"status": …} without the required transactionStatus.',
     caughtBy: ['response.schema'],
   },
+  'card-transaction-amount-as-number': {
+    description: 'Card transaction amounts (transactionAmount.amount) are JSON numbers instead of strings.',
+    caughtBy: ['response.schema'],
+  },
+  'account-status-outside-enum': {
+    description: 'Account details report status "active", which is not one of enabled, deleted, blocked.',
+    caughtBy: ['response.schema'],
+  },
+  'basket-status-outside-set': {
+    description: 'The signing basket status endpoint reports its status in lower case (actc), outside the basket transactionStatus set.',
+    caughtBy: ['response.schema'],
+  },
 } as const satisfies Record<string, DefectDescription>;

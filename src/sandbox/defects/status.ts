@@ -30,4 +30,8 @@ export const STATUS = {
     description: 'An unknown Consent-ID on account reads is answered 404 CONSENT_UNKNOWN instead of 403.',
     caughtBy: ['error.code-status'],
   },
+  'funds-confirmation-201': {
+    description: 'The funds confirmation answers 201 instead of the declared 200.',
+    caughtBy: ['response.status-declared'],
+  },
 } as const satisfies Record<string, DefectDescription>;
