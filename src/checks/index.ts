@@ -17,6 +17,10 @@ import oauthStateReturned from './oauth/state-returned.js';
 import oauthTokenResponse from './oauth/token-response.js';
 import oauthCodeSingleUse from './oauth/code-single-use.js';
 import obpCode from './error/obp-code.js';
+import serverError from './response/server-error.js';
+import codeStatus from './error/code-status.js';
+import linksTarget from './links/target.js';
+import transactionsInPeriod from './ais/transactions-in-period.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -38,6 +42,10 @@ export const CHECKS: readonly Check[] = [
   oauthTokenResponse,
   oauthCodeSingleUse,
   obpCode,
+  serverError,
+  codeStatus,
+  linksTarget,
+  transactionsInPeriod,
 ];
 
 export { judgeExchange } from './judge.js';

@@ -5,6 +5,7 @@ import { SpecError } from '../spec/index.js';
 import { allureCommand } from './allure-command.js';
 import { checkCommand } from './check-command.js';
 import { lintCommand } from '../lint/command.js';
+import { detectCommand } from './detect-command.js';
 import { proxyCommand } from './proxy-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand, TargetUnreachable } from './run-command.js';
@@ -39,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
         return lintCommand(rest);
       case 'sandbox':
         return await sandboxCommand(rest);
+      case 'detect':
+        return await detectCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${version()}\n`);

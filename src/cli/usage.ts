@@ -9,6 +9,7 @@ Usage:
   xs2a-conformance allure DIR           strip the analytics script from a generated Allure report
   xs2a-conformance sandbox [options]    start the bundled reference bank
   xs2a-conformance lint SPEC [options]  list where a bank's OpenAPI deviates from the NextGenPSD2 core
+  xs2a-conformance detect [options]     run the suite against the reference bank once per defect (detection matrix)
   xs2a-conformance --version | --help
 
 run options:
@@ -59,6 +60,14 @@ lint options:
   --core FILE         the NextGenPSD2 description to compare with (default: the bundled 1.3 description)
   --format text|json  output (default text)
   (exit 0 when the spec keeps to the core, 1 when it deviates, 2 when a file is broken)
+
+detect options:
+  --defect NAME       try only this defect (repeatable; default: every defect)
+  --out FILE          write the detection matrix as JSON
+  --markdown FILE     write the checks and the matrix as Markdown (docs/CHECKS.md; every defect)
+  --pool N            how many banks run at once (default 3)
+  --quiet             print only the summary
+  (exit 1 when a defect is not caught by the checks it names or the clean bank fails a check)
 
 Exit codes: 0 conformant, 1 a MUST check or a flow failed, 2 usage or configuration error, 3 target unreachable,
 130 / 143 run interrupted by SIGINT / SIGTERM (partial reports).

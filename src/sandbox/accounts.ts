@@ -4,7 +4,7 @@ import { requireAccount, requireUsableConsent } from './ais-guard.js';
 import { renderCamt053 } from './camt053.js';
 import { covers, listMayShowBalances, listedAccounts } from './consent-access.js';
 import type { RequestContext } from './context.js';
-import { transactionsOf } from './data.js';
+import { type BankAccount, type Transaction, accountsOf, transactionsOf } from './data.js';
 import { today } from './dates.js';
 import { apiError, resourceUnknown } from './errors.js';
 import { href } from './links.js';
@@ -19,11 +19,19 @@ import { markReported, selectTransactions } from './transaction-selection.js';
 /** The formats a transaction list is offered in: JSON, camt.053 and MT940. */
 export const TRANSACTION_FORMATS = ['application/json', 'application/xml', 'text/plain'] as const;
 
+/** The defect transactions-outside-period: booked entries from before dateFrom are added to the report. */
+function withEarlierEntries(ctx: RequestContext, account: BankAccount, dateFrom: string | undefined, entries: Transaction[]): Transaction[] {
+  if (!ctx.env.defects.has('transactions-outside-period') || !dateFrom) return entries;
+  const earlier = transactionsOf(account, today()).filter((t) => t.status === 'booked' && t.bookingDate !== undefined && t.bookingDate < dateFrom);
+  return [...earlier.slice(-2), ...entries];
+}
+
 /** GET /v1/accounts */
 export function getAccountList(ctx: RequestContext): void {
   const consent = requireUsableConsent(ctx);
   const withBalance = booleanQuery(ctx, 'withBalance');
-  const accounts = listedAccounts(consent);
+  // The defect: the list shows every account of the PSU, whatever the consent names.
+  const accounts = ctx.env.defects.has('accounts-outside-consent') && consent.psuId ? accountsOf(consent.psuId) : listedAccounts(consent);
   if (withBalance && !accounts.every((a) => listMayShowBalances(consent, a))) {
     throw apiError(401, 'CONSENT_INVALID', 'The consent does not cover the balances of every account', 'withBalance');
   }
@@ -47,7 +55,10 @@ export function readAccountDetails(ctx: RequestContext): void {
 export function getBalances(ctx: RequestContext): void {
   const consent = requireUsableConsent(ctx);
   const account = requireAccount(ctx, consent, 'balances');
-  sendJson(ctx, 200, { account: { iban: account.iban }, balances: balancesJson(ctx, account) });
+  const body = { account: { iban: account.iban }, balances: balancesJson(ctx, account) };
+  // The defect: the body is cut off before its end.
+  if (ctx.env.defects.has('truncated-balances-body')) return sendText(ctx, 200, 'application/json', JSON.stringify(body).slice(0, -20));
+  sendJson(ctx, 200, body);
 }
 
 /** GET /v1/accounts/{account-id}/transactions: JSON (paged), camt.053 or MT940 as Accept asks. */
@@ -61,7 +72,7 @@ export function getTransactionList(ctx: RequestContext): void {
   if (query.withBalance && !covers(consent, account, 'balances')) {
     throw apiError(401, 'CONSENT_INVALID', 'The consent does not cover the balances of this account', 'withBalance');
   }
-  const entries = selectTransactions(account, consent, query);
+  const entries = withEarlierEntries(ctx, account, query.dateFrom, selectTransactions(account, consent, query));
   if (format !== 'application/json') {
     requireBookedOnly(query, format === 'application/xml' ? 'camt.053' : 'MT940');
     const statement = statementOf(account, entries, query);
@@ -78,7 +89,7 @@ export function getTransactionList(ctx: RequestContext): void {
     transactions: {
       ...(query.bookingStatus !== 'pending' ? { booked: pick('booked') } : {}),
       ...(query.bookingStatus !== 'booked' ? { pending: pick('pending') } : {}),
-      _links: { account: href(ctx, accountPath(account)), ...page.links },
+      _links: { ...(ctx.env.defects.has('report-without-account-link') ? {} : { account: href(ctx, accountPath(account)) }), ...page.links },
     },
     ...(query.withBalance ? { balances: balancesJson(ctx, account) } : {}),
   });

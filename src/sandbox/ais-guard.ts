@@ -23,12 +23,19 @@ function countUnattendedAccess(ctx: RequestContext, consent: ConsentRecord, day:
   consent.unattendedAccesses = { day, count: counter.count + 1 };
 }
 
+/** The answer to a Consent-ID the bank does not know: 403 CONSENT_UNKNOWN (or a defect's wrong status or code). */
+function unknownConsent(ctx: RequestContext, id: string) {
+  if (ctx.env.defects.has('consent-unknown-404')) return apiError(404, 'CONSENT_UNKNOWN', `Consent ${id} does not exist`, 'Consent-ID');
+  if (ctx.env.defects.has('consent-unknown-as-resource-unknown')) return apiError(403, 'RESOURCE_UNKNOWN', `Consent ${id} does not exist`, 'Consent-ID');
+  return apiError(403, 'CONSENT_UNKNOWN', `Consent ${id} does not exist`, 'Consent-ID');
+}
+
 /** The consent named by Consent-ID, if it may be used now; records the access. */
 export function requireUsableConsent(ctx: RequestContext): ConsentRecord {
   // Without Consent-ID, a PSU-bound bearer token may name the consent (OAuth as a pre-step).
   const id = ctx.header('Consent-ID') === undefined && ctx.header('Authorization') !== undefined ? consentIdFromBearer(ctx)! : requireConsentId(ctx);
   const consent = ctx.env.store.consents.get(id);
-  if (!consent) throw apiError(403, 'CONSENT_UNKNOWN', `Consent ${id} does not exist`, 'Consent-ID');
+  if (!consent) throw unknownConsent(ctx, id);
   const day = consentToday(ctx.env.clock, consent);
   refreshConsent(consent, day);
   switch (consent.consentStatus) {
@@ -41,7 +48,11 @@ export function requireUsableConsent(ctx: RequestContext): ConsentRecord {
     case 'received':
       throw apiError(401, 'CONSENT_INVALID', 'The consent is not authorised yet', 'Consent-ID');
     case 'revokedByPsu':
+      if (ctx.env.defects.has('revoked-consent-still-readable')) break;
       throw apiError(401, 'CONSENT_INVALID', 'The consent was revoked by the PSU', 'Consent-ID');
+    case 'expired':
+      if (ctx.env.defects.has('expired-consent-still-readable')) break;
+      throw apiError(401, 'CONSENT_EXPIRED', 'The consent is expired', 'Consent-ID');
     default:
       throw apiError(401, 'CONSENT_EXPIRED', `The consent is ${consent.consentStatus}`, 'Consent-ID');
   }

@@ -29,6 +29,8 @@ export function readJsonBody(ctx: RequestContext, required: boolean): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
+    // The defect: the parser's failure escapes as a server error.
+    if (ctx.env.defects.has('server-error-on-malformed-body')) throw new ApiError(500, [message('INTERNAL_ERROR', 'JSON parse failure')]);
     throw formatError('The request body is not valid JSON', 'body');
   }
 }

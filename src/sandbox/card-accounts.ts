@@ -51,7 +51,7 @@ export function getCardAccountTransactionList(ctx: RequestContext): void {
   }
   const inPeriod = cardTransactionsOf(card, today()).filter((t) => t.entryDate >= query.dateFrom! && t.entryDate <= query.dateTo);
   const page = pageOf(ctx, `${cardAccountPath(card)}/transactions`, byBookingStatus(inPeriod, query.bookingStatus), query.page);
-  const pick = (status: 'booked' | 'pending') => page.items.filter((t) => t.status === status).map((t) => cardTransactionJson(card, t));
+  const pick = (status: 'booked' | 'pending') => page.items.filter((t) => t.status === status).map((t) => cardTransactionJson(ctx, card, t));
   sendJson(ctx, 200, {
     cardAccount: { maskedPan: card.maskedPan },
     debitAccounting: card.debitAccounting,

@@ -26,7 +26,7 @@ export function cardAccountJson(ctx: RequestContext, card: CardAccount, consent:
   const showBalances = opts.withBalance && (opts.inList ? listMayShowBalances(consent, card) : covers(consent, card, 'balances'));
   return {
     resourceId: card.resourceId,
-    maskedPan: card.maskedPan,
+    ...(ctx.env.defects.has('card-account-without-masked-pan') ? { maskedPAN: card.maskedPan } : { maskedPan: card.maskedPan }),
     currency: card.currency,
     ...(withOwnerName(consent) ? { ownerName: card.ownerName } : {}),
     name: card.name,
@@ -40,14 +40,15 @@ export function cardAccountJson(ctx: RequestContext, card: CardAccount, consent:
   };
 }
 
-export function cardTransactionJson(card: CardAccount, tx: CardTransaction): Record<string, unknown> {
+export function cardTransactionJson(ctx: RequestContext, card: CardAccount, tx: CardTransaction): Record<string, unknown> {
   const t = tx.template;
+  const amount = ctx.env.defects.has('card-transaction-amount-as-number') ? tx.cents / 100 : formatAmount(tx.cents);
   return {
     cardTransactionId: tx.cardTransactionId,
     transactionDate: tx.entryDate,
     acceptorTransactionDateTime: tx.acceptorTransactionDateTime,
     ...(tx.bookingDate ? { bookingDate: tx.bookingDate } : {}),
-    transactionAmount: { currency: tx.currency, amount: formatAmount(tx.cents) },
+    transactionAmount: { currency: tx.currency, amount },
     ...(t.original ? { originalAmount: { currency: t.original.currency, amount: formatAmount(t.original.cents) } } : {}),
     cardAcceptorAddress: { townName: t.townName, country: t.country },
     merchantCategoryCode: t.mcc,

@@ -9,7 +9,7 @@ import {
 import { readJsonBody } from './body.js';
 import { validateConsentRequest } from './consent-validation.js';
 import type { RequestContext } from './context.js';
-import { apiError } from './errors.js';
+import { ApiError, apiError, message } from './errors.js';
 import { explicitAuthorisationPreferred, psuIdHeader, readTppRedirect, requirePsuIpAddress } from './headers.js';
 import { consentToday, failOpenAuthorisations, refreshConsent } from './lifecycle.js';
 import { type Href, href } from './links.js';
@@ -43,7 +43,12 @@ export function createConsent(ctx: RequestContext): void {
   const { links, headers } = creationAnswer(ctx, consent, explicit);
   // The defect: the answer calls the new consent valid before any SCA.
   const consentStatus = ctx.env.defects.has('consent-created-valid') ? 'valid' : consent.consentStatus;
-  sendJson(ctx, 201, { consentStatus, consentId: consent.id, _links: links, ...ctx.env.mode.creationFields(links) }, headers);
+  const { defects } = ctx.env;
+  // The defects: Location and the status link name another consent.
+  const other = `/v1/consents/${store.newId()}`;
+  const answerHeaders = defects.has('location-of-another-consent') ? { ...headers, Location: href(ctx, other).href } : headers;
+  const answerLinks = defects.has('consent-status-link-of-another-consent') ? { ...links, status: href(ctx, `${other}/status`) } : links;
+  sendJson(ctx, defects.has('consent-creation-200') ? 200 : 201, { consentStatus, consentId: consent.id, _links: answerLinks, ...ctx.env.mode.creationFields(answerLinks) }, answerHeaders);
 }
 
 function findConsent(ctx: RequestContext): ConsentRecord {
@@ -60,8 +65,8 @@ export function getConsent(ctx: RequestContext): void {
   sendJson(ctx, 200, {
     access: c.access,
     recurringIndicator: c.recurringIndicator,
-    validUntil: c.validUntil,
-    frequencyPerDay: c.frequencyPerDay,
+    validUntil: ctx.env.defects.has('valid-until-as-datetime') ? `${c.validUntil}T23:59:59Z` : c.validUntil,
+    frequencyPerDay: ctx.env.defects.has('frequency-per-day-as-string') ? String(c.frequencyPerDay) : c.frequencyPerDay,
     lastActionDate: c.lastActionDate,
     consentStatus: c.consentStatus,
     ...(c.consentStatus === 'valid' ? { _links: consentLinks(ctx, c) } : {}),
@@ -78,21 +83,36 @@ function consentLinks(ctx: RequestContext, c: ConsentRecord): Record<string, Hre
   };
 }
 
+/** How often the status of each revoked consent was read (for the revoked-consent-reports-valid defect). */
+const revokedReads = new WeakMap<ConsentRecord, number>();
+
 /** GET /v1/consents/{consentId}/status */
 export function getConsentStatus(ctx: RequestContext): void {
-  const { consentStatus } = findConsent(ctx);
+  const consent = findConsent(ctx);
+  const { consentStatus } = consent;
+  const { defects } = ctx.env;
   // The defect: the status endpoint calls the consent valid while its SCA is still pending.
-  const reported = consentStatus === 'received' && ctx.env.defects.has('consent-valid-before-sca') ? 'valid' : consentStatus;
+  let reported: string = consentStatus === 'received' && defects.has('consent-valid-before-sca') ? 'valid' : consentStatus;
+  if (reported === 'valid' && defects.has('consent-status-outside-set')) reported = 'active';
+  // The defect: a revoked consent is reported revoked once, and valid again afterwards.
+  if (consentStatus === 'revokedByPsu' && defects.has('revoked-consent-reports-valid')) {
+    const reads = (revokedReads.get(consent) ?? 0) + 1;
+    revokedReads.set(consent, reads);
+    if (reads > 1) reported = 'valid';
+  }
   sendJson(ctx, 200, { consentStatus: reported });
 }
 
 /** DELETE /v1/consents/{consentId}: received → rejected, valid → terminatedByTpp; final stays final. */
 export function deleteConsent(ctx: RequestContext): void {
   const c = findConsent(ctx);
+  // The defect: deleting a consent that is already final fails inside the bank.
+  if (ctx.env.defects.has('second-consent-deletion-500') && c.consentStatus === 'terminatedByTpp') throw new ApiError(500, [message('INTERNAL_ERROR', 'consent already deleted')]);
   if (c.consentStatus === 'received') c.consentStatus = 'rejected';
   else if (c.consentStatus === 'valid') c.consentStatus = 'terminatedByTpp';
   c.lastActionDate = consentToday(ctx.env.clock, c);
   failOpenAuthorisations(ctx.env.store, c);
+  if (ctx.env.defects.has('consent-deletion-200')) return sendJson(ctx, 200, { consentStatus: c.consentStatus });
   sendEmpty(ctx, 204);
 }
 

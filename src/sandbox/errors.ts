@@ -53,5 +53,13 @@ export function errorBody(err: ApiError, defects: DefectSet): unknown {
   if (defects.has('errors-without-tpp-messages') && err.status >= 400 && err.status < 500) {
     return { error: err.messages.map((m) => m.text ?? m.code).join('; ') };
   }
+  if (defects.has('problem-json-as-application-json')) {
+    const [first] = err.messages;
+    return { type: 'https://berlin-group.org/problems/error', title: first?.code ?? 'ERROR', detail: first?.text ?? '', code: first?.code ?? 'ERROR' };
+  }
+  if (defects.has('tpp-message-without-category')) return { tppMessages: err.messages.map(({ category: _category, ...rest }) => rest) };
+  if (defects.has('error-text-over-500')) {
+    return { tppMessages: err.messages.map((m) => ({ ...m, text: `${m.text ?? m.code} `.padEnd(520, '.') })) };
+  }
   return { tppMessages: err.messages };
 }

@@ -42,5 +42,6 @@ export function checkAvailabilityOfFunds(ctx: RequestContext): void {
   if (amount!.currency !== account.currency) {
     throw formatError(`Account ${iban} is kept in ${account.currency}; ask in ${account.currency}`, 'instructedAmount.currency');
   }
-  sendJson(ctx, 200, { fundsAvailable: availableCents(account, today()) >= cents(amount!.amount) });
+  const fundsAvailable = availableCents(account, today()) >= cents(amount!.amount);
+  sendJson(ctx, ctx.env.defects.has('funds-confirmation-201') ? 201 : 200, { fundsAvailable: ctx.env.defects.has('funds-available-as-string') ? String(fundsAvailable) : fundsAvailable });
 }

@@ -1,7 +1,7 @@
 /** Payment initiation service (PIS): initiation, reads, cancellation and the authorisation routes. */
 import { creationAnswer, getScaStatus, heldByBasket, listAuthorisations, startAuthorisation, updatePsuData } from './authorisations.js';
 import type { RequestContext } from './context.js';
-import { apiError, resourceUnknown } from './errors.js';
+import { ApiError, apiError, message, resourceUnknown } from './errors.js';
 import { explicitAuthorisationPreferred, psuIdHeader, readTppRedirect, requirePsuIpAddress } from './headers.js';
 import { awaitingSca, cancel, cancellableAfterSca, observeTransactionStatus } from './lifecycle.js';
 import { authorisationsPath, href } from './links.js';
@@ -51,6 +51,8 @@ function findPayment(ctx: RequestContext): PaymentRecord {
   resolveProduct(service, product, ctx.env.mode.products);
   const payment = ctx.env.store.payments.get(paymentId);
   if (!payment || payment.service !== service || payment.product !== product) {
+    // The defect: a read of an unknown payment fails inside the bank.
+    if (ctx.req.method === 'GET' && ctx.env.defects.has('unknown-payment-500')) throw new ApiError(500, [message('INTERNAL_ERROR', `no payment ${paymentId}`)]);
     throw resourceUnknown(`Payment ${paymentId} does not exist`, 'paymentId');
   }
   return payment;
@@ -71,7 +73,8 @@ export function getPaymentStatus(ctx: RequestContext): void {
   const payment = findPayment(ctx);
   const status = observeTransactionStatus(payment, ctx.env.defects);
   // The defect: ACTC is reported under a code ISO 20022 does not have.
-  sendJson(ctx, 200, { transactionStatus: status === 'ACTC' && ctx.env.defects.has('undefined-transaction-status') ? 'ACPT' : status });
+  const transactionStatus = status === 'ACTC' && ctx.env.defects.has('undefined-transaction-status') ? 'ACPT' : status;
+  sendJson(ctx, 200, ctx.env.defects.has('payment-status-without-transaction-status') ? { status: transactionStatus } : { transactionStatus });
 }
 
 /**
@@ -88,6 +91,7 @@ export function cancelPayment(ctx: RequestContext): void {
   }
   if (awaitingSca(payment)) {
     cancel(store, payment);
+    if (ctx.env.defects.has('payment-cancellation-200')) return sendJson(ctx, 200, { transactionStatus: payment.transactionStatus });
     return sendEmpty(ctx, 204);
   }
   if (!cancellableAfterSca(payment)) {

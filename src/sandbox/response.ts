@@ -1,4 +1,5 @@
 /** Writing responses: every one echoes X-Request-ID; defects that alter the envelope act here. */
+import { randomUUID } from 'node:crypto';
 import type { RequestContext } from './context.js';
 import { type ApiError, errorBody } from './errors.js';
 
@@ -9,6 +10,8 @@ function write(ctx: RequestContext, status: number, headers: Headers, body?: str
   if (res.headersSent) return;
   const all: Headers = { 'Cache-Control': 'no-store', ...headers };
   if (!ctx.env.defects.has('no-x-request-id-echo')) all['X-Request-ID'] = ctx.echoRequestId;
+  // The defect: errors name a request id of their own.
+  if (status >= 400 && ctx.env.defects.has('request-id-regenerated-on-errors')) all['X-Request-ID'] = randomUUID();
   if (body !== undefined) all['Content-Length'] = String(Buffer.byteLength(body));
   res.writeHead(status, all);
   res.end(body);
@@ -38,8 +41,11 @@ export function sendEmpty(ctx: RequestContext, status: number, headers: Headers 
 
 export function sendError(ctx: RequestContext, err: ApiError): void {
   const body = errorBody(err, ctx.env.defects);
-  if (body === undefined) write(ctx, err.status, { ...err.headers });
-  else write(ctx, err.status, { ...err.headers, 'Content-Type': 'application/json' }, jsonBytes(ctx, body));
+  if (body === undefined) return write(ctx, err.status, { ...err.headers });
+  const { defects } = ctx.env;
+  // The defects: an error body without Content-Type; tppMessages announced as RFC 7807 problem+json.
+  const contentType: Headers = defects.has('errors-without-content-type') ? {} : { 'Content-Type': defects.has('tpp-messages-as-problem-json') ? 'application/problem+json' : 'application/json' };
+  write(ctx, err.status, { ...err.headers, ...contentType }, jsonBytes(ctx, body));
 }
 
 export function sendHtml(ctx: RequestContext, status: number, html: string): void {

@@ -92,7 +92,8 @@ export function getSigningBasket(ctx: RequestContext): void {
 
 /** GET /v1/signing-baskets/{basketId}/status */
 export function getSigningBasketStatus(ctx: RequestContext): void {
-  sendJson(ctx, 200, { transactionStatus: findBasket(ctx).transactionStatus });
+  const { transactionStatus } = findBasket(ctx);
+  sendJson(ctx, 200, { transactionStatus: ctx.env.defects.has('basket-status-outside-set') ? transactionStatus.toLowerCase() : transactionStatus });
 }
 
 /** DELETE /v1/signing-baskets/{basketId}: only before any authorisation; the members are free again. */

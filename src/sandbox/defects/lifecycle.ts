@@ -34,4 +34,12 @@ export const LIFECYCLE = {
     description: 'A finalised SCA leaves the payment in RCVD.',
     caughtBy: ['lifecycle.sca-without-effect'],
   },
+  'consent-status-outside-set': {
+    description: 'The consent status endpoint reports a valid consent as "active", which is not a consentStatus.',
+    caughtBy: ['lifecycle.status-known', 'response.schema'],
+  },
+  'revoked-consent-reports-valid': {
+    description: 'GET consent status of a consent the PSU revoked reports valid again on its second read.',
+    caughtBy: ['lifecycle.final-left'],
+  },
 } as const satisfies Record<string, DefectDescription>;

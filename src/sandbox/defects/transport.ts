@@ -10,4 +10,8 @@ export const TRANSPORT = {
     description: 'JSON bodies are encoded in ISO-8859-1 while declared application/json (UTF-8): non-ASCII names arrive as invalid UTF-8.',
     caughtBy: ['response.utf8'],
   },
+  'truncated-balances-body': {
+    description: 'Balance responses are cut off before the end of their JSON body.',
+    caughtBy: ['response.schema'],
+  },
 } as const satisfies Record<string, DefectDescription>;
