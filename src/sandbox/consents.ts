@@ -40,10 +40,10 @@ export function createConsent(ctx: RequestContext): void {
   };
   store.consents.set(consent.id, consent);
 
-  const { links, headers } = creationAnswer(ctx, consent, explicit);
+  const { links, headers, extra } = creationAnswer(ctx, consent, explicit);
   // The defect: the answer calls the new consent valid before any SCA.
   const consentStatus = ctx.env.defects.has('consent-created-valid') ? 'valid' : consent.consentStatus;
-  sendJson(ctx, 201, { consentStatus, consentId: consent.id, _links: links }, headers);
+  sendJson(ctx, 201, { consentStatus, consentId: consent.id, ...extra, _links: links }, headers);
 }
 
 function findConsent(ctx: RequestContext): ConsentRecord {
@@ -90,7 +90,7 @@ export function getConsentStatus(ctx: RequestContext): void {
 export function deleteConsent(ctx: RequestContext): void {
   const c = findConsent(ctx);
   if (c.consentStatus === 'received') c.consentStatus = 'rejected';
-  else if (c.consentStatus === 'valid') c.consentStatus = 'terminatedByTpp';
+  else if (c.consentStatus === 'valid' || c.consentStatus === 'partiallyAuthorised') c.consentStatus = 'terminatedByTpp';
   c.lastActionDate = consentToday(ctx.env.clock, c);
   failOpenAuthorisations(ctx.env.store, c);
   sendEmpty(ctx, 204);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock.js';
 import type { SandboxEnv } from './context.js';
 import { DefectSet } from './defects.js';
+import { DEFAULT_SCA_APPROACHES } from './sca-approach.js';
 import { createSandboxServer } from './server.js';
 import { Store } from './store.js';
 import type { RunningSandbox, SandboxOptions } from './types.js';
@@ -26,6 +27,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     store: new Store(),
     defects,
     clock,
+    scaApproaches: options.scaApproaches ?? DEFAULT_SCA_APPROACHES,
+    confirmationMandated: options.confirmationCode ?? false,
     fallbackBaseUrl: '',
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
