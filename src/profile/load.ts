@@ -34,6 +34,17 @@ export function loadProfile(file: string): Profile {
   const { value, problems } = parseValidatedYaml<ProfileDocument>(text, file, schema);
   if (!value) throw new ProfileError(problems);
   const password = resolveSecret(value.psu?.password, file, 'psu.password');
+  const otp = resolveSecret(value.psu?.otp, file, 'psu.otp');
+  const multilevel = value.multilevel
+    ? {
+        iban: value.multilevel.iban,
+        psus: value.multilevel.psus.map((p, i) => {
+          const pw = resolveSecret(p.password, file, `multilevel.psus[${i}].password`);
+          const code = resolveSecret(p.otp, file, `multilevel.psus[${i}].otp`);
+          return { id: p.id, ...(pw !== undefined ? { password: pw } : {}), ...(code !== undefined ? { otp: code } : {}) };
+        }),
+      }
+    : undefined;
   return {
     source: path,
     name: value.name,
@@ -42,7 +53,8 @@ export function loadProfile(file: string): Profile {
     defects: value.sandbox?.defects ?? [],
     services: value.services ?? {},
     scaApproaches: value.scaApproaches ?? ['redirect'],
-    psu: { id: value.psu?.id ?? 'psu-1', ...(password !== undefined ? { password } : {}), ipAddress: value.psu?.ipAddress ?? '192.0.2.10', ...(value.psu?.iban ? { iban: value.psu.iban } : {}) },
+    psu: { id: value.psu?.id ?? 'psu-1', ...(password !== undefined ? { password } : {}), ...(otp !== undefined ? { otp } : {}), ipAddress: value.psu?.ipAddress ?? '192.0.2.10', ...(value.psu?.iban ? { iban: value.psu.iban } : {}) },
+    ...(multilevel ? { multilevel } : {}),
     tpp: { redirectUri: value.tpp?.redirectUri ?? 'https://tpp.example/sca/ok', ...(value.tpp?.nokRedirectUri ? { nokRedirectUri: value.tpp.nokRedirectUri } : {}) },
     sca: value.sca ?? {},
     timeouts: { requestMs: value.timeouts?.requestMs ?? 30_000, pollMs: value.timeouts?.pollMs ?? 10_000 },
@@ -54,5 +66,6 @@ export function loadProfile(file: string): Profile {
 
 /** Every secret value of a profile, for redaction. */
 export function secretsOf(profile: Profile): string[] {
-  return [profile.psu.password].filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const others = (profile.multilevel?.psus ?? []).flatMap((p) => [p.password, p.otp]);
+  return [profile.psu.password, profile.psu.otp, ...others].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }

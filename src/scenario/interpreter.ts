@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { OutgoingRequest } from '../http/client.js';
 import type { Session } from '../run/session.js';
-import type { ExchangeResponse } from '../http/exchange.js';
+import type { ExchangeRequest, ExchangeResponse } from '../http/exchange.js';
 import { SCA_DRIVERS } from '../sca/drivers.js';
 import { captureValue, pathValue, unmetExpectations } from './expect.js';
 import { fixtureFor, type Fixtures } from './fixtures.js';
 import { resolveHref } from './href.js';
 import { encodeBody, type EncodedBody } from './request-body.js';
+import { scaPreferences } from './sca-preferences.js';
 import { render, renderString, TemplateError, type TemplateScope } from './template.js';
 import { cellName, type Cell, type HookStep, type PollStep, type RequestSpec, type RequestStep, type Scenario, type ScaStep, type Step } from './types.js';
 
@@ -48,6 +49,8 @@ class ScenarioRun {
   readonly #origin: { scenario: string; cell: string };
   /** Each request step's response, by step id: an sca step starts from one. */
   readonly #responses = new Map<string, ExchangeResponse>();
+  /** …and its request, as sent (an SCA driver reads the PSU-ID it named). */
+  readonly #requests = new Map<string, ExchangeRequest>();
 
   constructor(
     readonly scenario: Scenario,
@@ -56,8 +59,9 @@ class ScenarioRun {
     fixtures: Fixtures,
     readonly observe: StepObserver = (_step, run) => run(),
   ) {
-    const { psu, tpp } = session.profile;
-    this.#vars = { ...cell, psu, tpp };
+    const { psu, tpp, multilevel } = session.profile;
+    const sca = cell.approach ? scaPreferences(cell.approach) : undefined;
+    this.#vars = { ...cell, psu, tpp, ...(sca ? { sca } : {}), ...(multilevel ? { multilevel } : {}) };
     this.#scope = { vars: this.#vars, fixture: (name) => fixtureFor(fixtures, name, cell) };
     this.#origin = { scenario: scenario.id, cell: cellName(cell) };
   }
@@ -103,6 +107,7 @@ class ScenarioRun {
     const { exchange } = await this.session.send(this.#request(step.request, step.id));
     if (!exchange.response) return { step: step.id, ok: false, failures: [`no response: ${exchange.error?.message}`], exchangeIds: [exchange.id] };
     this.#responses.set(step.id, exchange.response);
+    this.#requests.set(step.id, exchange.request);
     const failures = unmetExpectations(render(step.expect, this.#scope) as RequestStep['expect'], exchange.response);
     for (const [name, source] of Object.entries(step.capture ?? {})) {
       const value = captureValue(source, exchange.response);
@@ -121,7 +126,7 @@ class ScenarioRun {
     const before = this.session.exchanges.length;
     const outcome = await driver({
       session: this.session,
-      ...(started ? { started, startedBody: parseJson(started.body) } : {}),
+      ...(started ? { started, startedBody: parseJson(started.body), startedRequest: this.#requests.get(step.sca.from!)! } : {}),
       ...(step.sca.link !== undefined ? { link: renderString(step.sca.link, this.#scope) } : {}),
       outcome: step.sca.outcome ?? 'approve',
       render: (template) => renderString(template, this.#scope),
