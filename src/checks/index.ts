@@ -11,6 +11,11 @@ import xmlWellformed from './response/xml-wellformed.js';
 import consentedAccountsOnly from './ais/consented-accounts-only.js';
 import answered from './transport/answered.js';
 import utf8 from './response/utf8.js';
+import scaApproachHeader from './sca/approach-header.js';
+import scaMethodsShape from './sca/methods-shape.js';
+import scaRedirectUriHonoured from './sca/redirect-uri-honoured.js';
+import scaPsuMessage from './sca/psu-message.js';
+import scaOtpSingleUse from './sca/otp-single-use.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -26,6 +31,11 @@ export const CHECKS: readonly Check[] = [
   linksRequired,
   linksPaging,
   consentedAccountsOnly,
+  scaApproachHeader,
+  scaMethodsShape,
+  scaRedirectUriHonoured,
+  scaPsuMessage,
+  scaOtpSingleUse,
 ];
 
 export { judgeExchange } from './judge.js';
