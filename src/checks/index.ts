@@ -21,6 +21,11 @@ import serverError from './response/server-error.js';
 import codeStatus from './error/code-status.js';
 import linksTarget from './links/target.js';
 import transactionsInPeriod from './ais/transactions-in-period.js';
+import scaApproachHeader from './sca/approach-header.js';
+import scaMethodsShape from './sca/methods-shape.js';
+import scaRedirectUriHonoured from './sca/redirect-uri-honoured.js';
+import scaPsuMessage from './sca/psu-message.js';
+import scaOtpSingleUse from './sca/otp-single-use.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -46,6 +51,11 @@ export const CHECKS: readonly Check[] = [
   codeStatus,
   linksTarget,
   transactionsInPeriod,
+  scaApproachHeader,
+  scaMethodsShape,
+  scaRedirectUriHonoured,
+  scaPsuMessage,
+  scaOtpSingleUse,
 ];
 
 export { judgeExchange } from './judge.js';

@@ -48,6 +48,11 @@ export const LIFECYCLE_RULES = {
     'NextGenPSD2 IG §6.6 and error codes CONSENT_INVALID/CONSENT_EXPIRED: a deleted, rejected, expired or revoked consent gives no access',
     'No account data is served under a consent that was deleted or is in a final status.',
   ),
+  scaStatusFinal: rule(
+    'sca.status-final',
+    'NextGenPSD2 IG §7 (scaStatus): an SCA the PSU completed ends in finalised, failed or exempted',
+    'An authorisation an SCA driver carried through (the PSU approved or rejected) reaches a final scaStatus.',
+  ),
 } as const;
 
 export const LIFECYCLE_RULE_LIST: readonly LifecycleRule[] = Object.values(LIFECYCLE_RULES);

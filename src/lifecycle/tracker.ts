@@ -51,6 +51,8 @@ export class LifecycleTracker {
   /** Where each exchange came from, for the findings' origin. */
   readonly #origins = new Map<string, ExchangeOrigin>();
   #position = 0;
+  /** Authorisations an SCA driver carried through: they must end final (resource → the exchange that says so). */
+  readonly #expectedFinal = new Map<string, string>();
 
   constructor(private readonly machines: ReadonlyMap<string, StateMachine>) {}
 
@@ -65,9 +67,29 @@ export class LifecycleTracker {
     return this.#findings.slice(before);
   }
 
-  /** Judgements that need the whole stream (a finalised SCA without effect). */
+  /**
+   * An SCA driver carried this authorisation through (the PSU approved or rejected): by the end
+   * of the stream its last observed scaStatus must be final. `exchangeId` is the driver's last exchange.
+   */
+  expectFinal(resource: string, exchangeId: string): void {
+    this.#expectedFinal.set(resource, exchangeId);
+  }
+
+  /** Judgements that need the whole stream (a finalised SCA without effect, an SCA that never ended). */
   finish(): Finding[] {
     const before = this.#findings.length;
+    for (const [resource, exchangeId] of this.#expectedFinal) {
+      const track = this.#tracks.get(resource);
+      const last = track?.seen.at(-1);
+      // No status observed (e.g. the operations are not in the spec judged against): no evidence either way.
+      if (!last || track!.machine.isFinal(last.status)) continue;
+      this.#find(LIFECYCLE_RULES.scaStatusFinal, `${resource} is still ${last.status} after the PSU completed its SCA`, last.exchangeId ?? exchangeId, undefined, {
+        resource,
+        scaStatus: last.status,
+        statuses: track!.seen.map((s) => s.status),
+      });
+    }
+    this.#expectedFinal.clear();
     for (const [key, track] of this.#tracks) {
       if (track.machine.id !== 'scaStatus') continue;
       const finalised = track.seen.find((s) => s.status === 'finalised' || s.status === 'exempted');

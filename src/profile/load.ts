@@ -43,6 +43,17 @@ export function loadProfile(file: string): Profile {
   const obp = value.obp
     ? { bankId: value.obp.bankId, consumerKey: resolveSecret(value.obp.consumerKey, file, 'obp.consumerKey')!, ...(value.obp.challengeAnswer !== undefined ? { challengeAnswer: resolveSecret(value.obp.challengeAnswer, file, 'obp.challengeAnswer')! } : {}) }
     : undefined;
+  const otp = resolveSecret(value.psu?.otp, file, 'psu.otp');
+  const multilevel = value.multilevel
+    ? {
+        iban: value.multilevel.iban,
+        psus: value.multilevel.psus.map((p, i) => {
+          const pw = resolveSecret(p.password, file, `multilevel.psus[${i}].password`);
+          const code = resolveSecret(p.otp, file, `multilevel.psus[${i}].otp`);
+          return { id: p.id, ...(pw !== undefined ? { password: pw } : {}), ...(code !== undefined ? { otp: code } : {}) };
+        }),
+      }
+    : undefined;
   return {
     source: path,
     name: value.name,
@@ -52,7 +63,8 @@ export function loadProfile(file: string): Profile {
     mode: value.sandbox?.mode ?? 'standard',
     services: value.services ?? {},
     scaApproaches: value.scaApproaches ?? ['redirect'],
-    psu: { id: value.psu?.id ?? 'psu-1', ...(password !== undefined ? { password } : {}), ipAddress: value.psu?.ipAddress ?? '192.0.2.10', ...(value.psu?.iban ? { iban: value.psu.iban } : {}) },
+    psu: { id: value.psu?.id ?? 'psu-1', ...(password !== undefined ? { password } : {}), ...(otp !== undefined ? { otp } : {}), ipAddress: value.psu?.ipAddress ?? '192.0.2.10', ...(value.psu?.iban ? { iban: value.psu.iban } : {}) },
+    ...(multilevel ? { multilevel } : {}),
     tpp: { redirectUri: value.tpp?.redirectUri ?? 'https://tpp.example/sca/ok', ...(value.tpp?.nokRedirectUri ? { nokRedirectUri: value.tpp.nokRedirectUri } : {}) },
     sca: value.sca ?? {},
     timeouts: { requestMs: value.timeouts?.requestMs ?? 30_000, pollMs: value.timeouts?.pollMs ?? 10_000 },
@@ -66,5 +78,6 @@ export function loadProfile(file: string): Profile {
 
 /** Every secret value of a profile, for redaction. */
 export function secretsOf(profile: Profile): string[] {
-  return [profile.psu.password, profile.oauth?.clientSecret, profile.obp?.consumerKey, profile.obp?.challengeAnswer].filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const others = (profile.multilevel?.psus ?? []).flatMap((p) => [p.password, p.otp]);
+  return [profile.psu.password, profile.psu.otp, ...others, profile.oauth?.clientSecret, profile.obp?.consumerKey, profile.obp?.challengeAnswer].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }

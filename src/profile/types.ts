@@ -62,6 +62,30 @@ export interface OAuthClientProfile extends Omit<OAuthClientDocument, 'clientSec
   tokenAuth: 'client_secret_basic' | 'client_secret_post';
 }
 
+/** How the decoupled driver brings about the PSU's decision in the app: a profile hook, or a command. */
+export type DecoupledTrigger = { hook: string } | { command: string };
+
+export interface DecoupledSca {
+  approve?: DecoupledTrigger;
+  reject?: DecoupledTrigger;
+  pollMs?: number;
+  timeoutMs?: number;
+}
+
+/** A PSU's test credentials (secrets as written in the file). */
+export interface PsuCredentialsDocument {
+  id: string;
+  password?: Secret;
+  otp?: Secret;
+}
+
+/** A PSU's test credentials, secrets resolved. */
+export interface PsuCredentials {
+  id: string;
+  password?: string;
+  otp?: string;
+}
+
 /** A test hook of the bank, outside the XS2A API: a request a scenario's hook step makes. */
 export interface HookDefinition {
   /** Default POST. */
@@ -85,9 +109,10 @@ export interface ProfileDocument {
   sandbox?: { defects?: string[]; mode?: string };
   services?: ServiceOffer;
   scaApproaches?: ScaApproach[];
-  psu?: { id: string; password?: Secret; ipAddress?: string; iban?: string };
+  psu?: { id: string; password?: Secret; otp?: Secret; ipAddress?: string; iban?: string };
+  multilevel?: { iban: string; psus: PsuCredentialsDocument[] };
   tpp?: { redirectUri?: string; nokRedirectUri?: string };
-  sca?: { redirect?: RedirectForm };
+  sca?: { redirect?: RedirectForm; embedded?: { method?: string }; decoupled?: DecoupledSca };
   timeouts?: { requestMs?: number; pollMs?: number };
   accepted?: AcceptedDeviation[];
   stateMachines?: string[];
@@ -107,9 +132,11 @@ export interface Profile {
   mode: string;
   services: ServiceOffer;
   scaApproaches: ScaApproach[];
-  psu: { id: string; password?: string; ipAddress: string; iban?: string };
+  psu: { id: string; password?: string; otp?: string; ipAddress: string; iban?: string };
+  /** Multilevel SCA: an account needing psu's and these PSUs' authorisations. */
+  multilevel?: { iban: string; psus: PsuCredentials[] };
   tpp: { redirectUri: string; nokRedirectUri?: string };
-  sca: { redirect?: RedirectForm };
+  sca: { redirect?: RedirectForm; embedded?: { method?: string }; decoupled?: DecoupledSca };
   timeouts: { requestMs: number; pollMs: number };
   accepted: AcceptedDeviation[];
   /** Absolute paths of the profile's state machine files. */

@@ -70,6 +70,11 @@ export class ExchangeJudge {
     return { findings: this.#finalise(findings), ...(ctx.match ? { match: ctx.match } : {}) };
   }
 
+  /** An authorisation an SCA driver carried through: judged at finish() (sca.status-final). */
+  expectFinal(resource: string, exchangeId: string): void {
+    this.#tracker.expectFinal(resource, exchangeId);
+  }
+
   /** Judgements that need the whole stream; call once at its end. */
   finish(): Finding[] {
     return this.#finalise(this.#tracker.finish());

@@ -76,6 +76,14 @@ export class Session {
     return exchange;
   }
 
+  /**
+   * An SCA driver carried the authorisation through: its scaStatus must be final by the end of
+   * the session (judged in finish() as sca.status-final).
+   */
+  expectFinalScaStatus(authorisationId: string, exchangeId: string): void {
+    this.#judge.expectFinal(`authorisation:${authorisationId}`, exchangeId);
+  }
+
   /** Judgements that need the whole run of exchanges (the lifecycle tracker's); call once at the end. */
   finish(): Finding[] {
     const findings = this.#judge.finish();

@@ -40,7 +40,7 @@ export function createConsent(ctx: RequestContext): void {
   };
   store.consents.set(consent.id, consent);
 
-  const { links, headers } = creationAnswer(ctx, consent, explicit);
+  const { links, headers, extra } = creationAnswer(ctx, consent, explicit);
   // The defect: the answer calls the new consent valid before any SCA.
   const consentStatus = ctx.env.defects.has('consent-created-valid') ? 'valid' : consent.consentStatus;
   const { defects } = ctx.env;
@@ -48,7 +48,7 @@ export function createConsent(ctx: RequestContext): void {
   const other = `/v1/consents/${store.newId()}`;
   const answerHeaders = defects.has('location-of-another-consent') ? { ...headers, Location: href(ctx, other).href } : headers;
   const answerLinks = defects.has('consent-status-link-of-another-consent') ? { ...links, status: href(ctx, `${other}/status`) } : links;
-  sendJson(ctx, defects.has('consent-creation-200') ? 200 : 201, { consentStatus, consentId: consent.id, _links: answerLinks, ...ctx.env.mode.creationFields(answerLinks) }, answerHeaders);
+  sendJson(ctx, defects.has('consent-creation-200') ? 200 : 201, { consentStatus, consentId: consent.id, ...extra, _links: answerLinks, ...ctx.env.mode.creationFields(answerLinks) }, answerHeaders);
 }
 
 function findConsent(ctx: RequestContext): ConsentRecord {
@@ -109,7 +109,7 @@ export function deleteConsent(ctx: RequestContext): void {
   // The defect: deleting a consent that is already final fails inside the bank.
   if (ctx.env.defects.has('second-consent-deletion-500') && c.consentStatus === 'terminatedByTpp') throw new ApiError(500, [message('INTERNAL_ERROR', 'consent already deleted')]);
   if (c.consentStatus === 'received') c.consentStatus = 'rejected';
-  else if (c.consentStatus === 'valid') c.consentStatus = 'terminatedByTpp';
+  else if (c.consentStatus === 'valid' || c.consentStatus === 'partiallyAuthorised') c.consentStatus = 'terminatedByTpp';
   c.lastActionDate = consentToday(ctx.env.clock, c);
   failOpenAuthorisations(ctx.env.store, c);
   if (ctx.env.defects.has('consent-deletion-200')) return sendJson(ctx, 200, { consentStatus: c.consentStatus });

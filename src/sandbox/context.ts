@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxClock } from './clock.js';
 import type { DefectSet } from './defects.js';
 import type { EmulationMode } from './modes/types.js';
-import type { Store } from './store.js';
+import type { ScaApproach, Store } from './store.js';
 
 /** Shared by all requests of one running sandbox. */
 export interface SandboxEnv {
@@ -17,6 +17,10 @@ export interface SandboxEnv {
   fallbackBaseUrl: string;
   /** Fixed public base URL (overrides the Host header). */
   publicUrl?: string;
+  /** The SCA approaches the bank offers, in its order of preference (SandboxOptions.scaApproaches). */
+  scaApproaches: readonly ScaApproach[];
+  /** Redirect SCA ends unconfirmed: the TPP confirms with the code from the redirect back (SandboxOptions.confirmationCode). */
+  confirmationMandated: boolean;
   /** Called once per answered request (see SandboxOptions.onRequest). */
   onRequest?: (entry: ServedRequest) => void;
 }

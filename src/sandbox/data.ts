@@ -15,16 +15,37 @@ import {
   BANK_BIC,
   BOB_EUR_HISTORY,
   BOB_EUR_IBAN,
+  CORPORATE_EUR_IBAN,
   type Counterparty,
   type TransactionTemplate,
 } from './history.js';
 
 export { BANK_BIC, type Counterparty } from './history.js';
 
+/** An SCA method of a PSU: embedded ones answer a challenge through the TPP, decoupled ones in the bank's app. */
+export interface ScaMethod {
+  authenticationType: 'SMS_OTP' | 'CHIP_OTP' | 'PHOTO_OTP' | 'PUSH_OTP';
+  authenticationMethodId: string;
+  name: string;
+  explanation: string;
+  decoupled: boolean;
+}
+
 export interface Psu {
   id: string;
   password: string;
   name: string;
+  /** The one-time password this PSU's embedded challenges accept (sandbox test data, as the password). */
+  otp: string;
+  scaMethods: readonly ScaMethod[];
+}
+
+/** An account whose payments need several PSUs' authorisations (multilevel SCA): every authoriser signs. */
+export interface JointAccount {
+  iban: string;
+  name: string;
+  currency: string;
+  authorisers: readonly string[];
 }
 
 export interface BankAccount {
@@ -95,12 +116,30 @@ export interface Balance {
 /** Nino's GEL current account at the bank's Georgian branch (bank code XS). */
 export const NINO_GEL_IBAN = 'GE18XS0000000101904917';
 
+const SMS: ScaMethod = { authenticationType: 'SMS_OTP', authenticationMethodId: 'sms-otp', name: 'SMS to +49 170 ***4321', explanation: 'A code by text message', decoupled: false };
+const CHIP: ScaMethod = { authenticationType: 'CHIP_OTP', authenticationMethodId: 'chip-otp', name: 'chipTAN reader', explanation: 'A code from the card reader', decoupled: false };
+const APP: ScaMethod = { authenticationType: 'PUSH_OTP', authenticationMethodId: 'app-push', name: 'Sandbox Bank app', explanation: 'Confirm in the banking app', decoupled: true };
+const WATCH: ScaMethod = { authenticationType: 'PUSH_OTP', authenticationMethodId: 'watch-push', name: 'Sandbox Bank watch app', explanation: 'Confirm on the watch', decoupled: true };
+
+/**
+ * Alice has two embedded methods (the TPP selects one) and one decoupled app; Bob one embedded
+ * method (chosen at once) and two decoupled apps (the TPP selects one).
+ */
 export const PSUS: readonly Psu[] = [
-  { id: 'psu-alice', password: 'sandbox-alice-1', name: 'Alice Schmidt' },
-  { id: 'psu-bob', password: 'sandbox-bob-2', name: 'Bob Weber' },
+  { id: 'psu-alice', password: 'sandbox-alice-1', name: 'Alice Schmidt', otp: '246810', scaMethods: [SMS, CHIP, APP] },
+  { id: 'psu-bob', password: 'sandbox-bob-2', name: 'Bob Weber', otp: '135790', scaMethods: [SMS, APP, WATCH] },
   // A customer of the bank's Georgian branch: the PSU of the bank-variant mode's GEL payments.
-  { id: 'psu-nino', password: 'sandbox-nino-3', name: 'Nino Beridze' },
+  { id: 'psu-nino', password: 'sandbox-nino-3', name: 'Nino Beridze', otp: '975311', scaMethods: [SMS, APP] },
 ];
+
+/** The firm account of Alice and Bob: a payment from it needs both (multilevel SCA, explicit start). */
+export const JOINT_ACCOUNTS: readonly JointAccount[] = [
+  { iban: CORPORATE_EUR_IBAN, name: 'Schmidt & Weber GbR', currency: 'EUR', authorisers: ['psu-alice', 'psu-bob'] },
+];
+
+export function jointAccountByIban(iban: string | undefined): JointAccount | undefined {
+  return iban === undefined ? undefined : JOINT_ACCOUNTS.find((a) => a.iban === iban);
+}
 
 const account = (a: Omit<BankAccount, 'kind' | 'bic' | 'usage'> & Partial<Pick<BankAccount, 'usage'>>): BankAccount => ({
   kind: 'account',

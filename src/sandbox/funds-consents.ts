@@ -58,8 +58,8 @@ export function createFundsConsent(ctx: RequestContext): void {
     explicitStart: explicit,
   };
   store.fundsConsents.set(consent.id, consent);
-  const { links, headers } = creationAnswer(ctx, consent, explicit);
-  sendJson(ctx, 201, { consentStatus: consent.consentStatus, consentId: consent.id, _links: links }, headers);
+  const answer = creationAnswer(ctx, consent, explicit);
+  sendJson(ctx, 201, { consentStatus: consent.consentStatus, consentId: consent.id, ...answer.extra, _links: answer.links }, answer.headers);
 }
 
 export function findFundsConsent(ctx: RequestContext, id: string, path: string): FundsConsentRecord {

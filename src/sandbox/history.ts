@@ -31,6 +31,8 @@ export const ALICE_EUR_IBAN = de(BANK_CODE, '0123456701');
 export const ALICE_USD_IBAN = de(BANK_CODE, '0123456702');
 export const ALICE_GBP_IBAN = de(BANK_CODE, '0123456703');
 export const BOB_EUR_IBAN = de(BANK_CODE, '0987654301');
+/** The firm account Alice and Bob sign for together (multilevel SCA); it has no booking history. */
+export const CORPORATE_EUR_IBAN = de(BANK_CODE, '0555000101');
 
 const employerA: Counterparty = { name: 'Muster Software GmbH', iban: de('20050000', '0004711001') };
 const employerB: Counterparty = { name: 'Nordlicht Logistik AG', iban: de('30060000', '0008150002') };

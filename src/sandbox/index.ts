@@ -4,6 +4,7 @@ import { SandboxClock } from './clock.js';
 import type { SandboxEnv } from './context.js';
 import { DefectSet } from './defects.js';
 import { emulationMode } from './modes/index.js';
+import { DEFAULT_SCA_APPROACHES } from './sca-approach.js';
 import { createSandboxServer } from './server.js';
 import { Store } from './store.js';
 import type { RunningSandbox, SandboxOptions } from './types.js';
@@ -30,6 +31,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     defects,
     mode,
     clock,
+    scaApproaches: options.scaApproaches ?? DEFAULT_SCA_APPROACHES,
+    confirmationMandated: options.confirmationCode ?? false,
     fallbackBaseUrl: '',
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),

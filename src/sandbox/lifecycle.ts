@@ -7,6 +7,7 @@ import { foreignReferences, grantBankOffered, holds } from './consent-access.js'
 import type { SandboxEnv } from './context.js';
 import { type Psu, accountsOf } from './data.js';
 import type { DefectSet } from './defects.js';
+import { authorisersOf, multilevelRefusal, signedBy } from './multilevel.js';
 import {
   type AuthorisableRecord,
   type AuthorisationPurpose,
@@ -66,14 +67,17 @@ export function awaitingSca(parent: AuthorisableRecord, purpose: AuthorisationPu
   switch (parent.kind) {
     case 'payment':
     case 'basket':
-      return parent.transactionStatus === 'RCVD';
+      return parent.transactionStatus === 'RCVD' || parent.transactionStatus === 'PATC';
     default:
-      return parent.consentStatus === 'received';
+      return parent.consentStatus === 'received' || parent.consentStatus === 'partiallyAuthorised';
   }
 }
 
+/** True when the resource needs no further authorisation of this purpose (multilevel: every authoriser has signed). */
 export function hasFinalisedAuthorisation(store: Store, parent: AuthorisableRecord, purpose: AuthorisationPurpose = 'authorisation'): boolean {
-  return store.authorisationsOf(parent, purpose).some((a) => a.scaStatus === 'finalised');
+  const authorisers = purpose === 'authorisation' ? authorisersOf(store, parent) : undefined;
+  if (authorisers) return authorisers.every((id) => signedBy(store, parent).has(id));
+  return store.authorisationsOf(parent, purpose).some((a) => a.scaStatus === 'finalised' || a.scaStatus === 'exempted');
 }
 
 export function createAuthorisation(
@@ -106,6 +110,7 @@ export function markStarted(auth: AuthorisationRecord): void {
 
 /** Why this PSU cannot authorise the resource, or undefined when it can. */
 export function refusalFor(store: Store, parent: AuthorisableRecord, psu: Psu): string | undefined {
+  if (authorisersOf(store, parent)) return multilevelRefusal(store, parent, psu.id);
   if (parent.psuIdHint && parent.psuIdHint !== psu.id) {
     return `This ${parent.kind === 'basket' ? 'signing basket' : parent.kind} was initiated for another PSU; log in as that PSU or reject it.`;
   }
@@ -172,14 +177,27 @@ function refuse(env: SandboxEnv, record: AuthorisableRecord): void {
   }
 }
 
-export function approve(env: SandboxEnv, auth: AuthorisationRecord, psu: Psu): void {
+/** Multilevel SCA: some authorisers have signed, not all (PATC, partiallyAuthorised). */
+function partlyGrant(record: AuthorisableRecord): void {
+  if (record.kind === 'payment' || record.kind === 'basket') record.transactionStatus = 'PATC';
+  else record.consentStatus = 'partiallyAuthorised';
+}
+
+/**
+ * The PSU's SCA succeeded (finalised) or was not needed (exempted): the resource moves on once
+ * every authoriser it needs has signed.
+ */
+export function approve(env: SandboxEnv, auth: AuthorisationRecord, psu: Psu, status: 'finalised' | 'exempted' = 'finalised'): void {
   const { store } = env;
   const parent = store.parentOf(auth);
   if (!parent || isFinalSca(auth) || !awaitingSca(parent, auth.purpose)) return;
-  auth.scaStatus = 'finalised';
+  auth.scaStatus = status;
   auth.psuId = psu.id;
-  if (auth.purpose === 'cancellation') cancel(store, parent as PaymentRecord);
-  else grant(env, parent, psu.id);
+  delete auth.confirmationCode;
+  if (auth.purpose === 'cancellation') return cancel(store, parent as PaymentRecord);
+  const authorisers = authorisersOf(store, parent);
+  if (authorisers && !authorisers.every((id) => signedBy(store, parent).has(id))) return partlyGrant(parent);
+  grant(env, parent, psu.id);
 }
 
 export function reject(env: SandboxEnv, auth: AuthorisationRecord): void {

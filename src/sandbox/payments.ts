@@ -1,5 +1,5 @@
 /** Payment initiation service (PIS): initiation, reads, cancellation and the authorisation routes. */
-import { creationAnswer, getScaStatus, heldByBasket, listAuthorisations, startAuthorisation, updatePsuData } from './authorisations.js';
+import { approachFor, creationAnswer, getScaStatus, startLinkName, heldByBasket, listAuthorisations, startAuthorisation, updatePsuData } from './authorisations.js';
 import type { RequestContext } from './context.js';
 import { ApiError, apiError, message, resourceUnknown } from './errors.js';
 import { explicitAuthorisationPreferred, psuIdHeader, readTppRedirect, requirePsuIpAddress } from './headers.js';
@@ -41,9 +41,9 @@ export function initiatePayment(ctx: RequestContext): void {
   };
   store.payments.set(payment.id, payment);
 
-  const { links, headers } = creationAnswer(ctx, payment, explicit);
+  const { links, headers, extra } = creationAnswer(ctx, payment, explicit);
   const status = ctx.env.defects.has('status-200-on-initiation') ? 200 : 201;
-  sendJson(ctx, status, { transactionStatus: payment.transactionStatus, paymentId: payment.id, _links: links, ...ctx.env.mode.creationFields(links) }, headers);
+  sendJson(ctx, status, { transactionStatus: payment.transactionStatus, paymentId: payment.id, ...extra, _links: links, ...ctx.env.mode.creationFields(links) }, headers);
 }
 
 function findPayment(ctx: RequestContext): PaymentRecord {
@@ -100,7 +100,9 @@ export function cancelPayment(ctx: RequestContext): void {
   }
   payment.redirect = { ...payment.redirect, ...readTppRedirect(ctx) };
   payment.cancellationRequested = true;
-  const links = ctx.env.defects.has('cancellation-without-start-link') ? {} : { startAuthorisation: href(ctx, authorisationsPath(payment, 'cancellation')) };
+  payment.cancellationApproach = approachFor(ctx, payment.scaApproach);
+  const start = startLinkName(payment.cancellationApproach, psuIdHeader(ctx) !== undefined);
+  const links = ctx.env.defects.has('cancellation-without-start-link') ? {} : { [start]: href(ctx, authorisationsPath(payment, 'cancellation')) };
   sendJson(ctx, 202, { transactionStatus: payment.transactionStatus, _links: links });
 }
 

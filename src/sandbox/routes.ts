@@ -13,6 +13,7 @@ import {
 } from './consents.js';
 import { checkAvailabilityOfFunds } from './funds-confirmation.js';
 import { advanceBankClock, advanceConsentClock, revokeConsent } from './hooks.js';
+import { approveInApp, listPendingApprovals, rejectInApp } from './decoupled.js';
 import {
   createFundsConsent,
   deleteFundsConsent,
@@ -122,5 +123,8 @@ export function buildRouter(): Router {
     .add('POST', '/oauth/token', tokenEndpoint, page)
     .add('POST', '/sandbox/clock', advanceBankClock, page)
     .add('POST', '/sandbox/consents/{consentId}/clock', advanceConsentClock, page)
-    .add('POST', '/sandbox/consents/{consentId}/revoke', revokeConsent, page);
+    .add('POST', '/sandbox/consents/{consentId}/revoke', revokeConsent, page)
+    .add('GET', '/sandbox/authorisations', listPendingApprovals, page)
+    .add('POST', '/sandbox/authorisations/{authorisationId}/approve', approveInApp, page)
+    .add('POST', '/sandbox/authorisations/{authorisationId}/reject', rejectInApp, page);
 }

@@ -1,4 +1,5 @@
 /** The redirect SCA pages: GET shows the form, POST approves or rejects (DOMAIN §4.4). */
+import { randomInt } from 'node:crypto';
 import { readFormBody } from './body.js';
 import type { RequestContext } from './context.js';
 import { findPsu } from './data.js';
@@ -25,7 +26,11 @@ function target(ctx: RequestContext): Target | undefined {
     sendHtml(ctx, 404, messagePage('Unknown authorisation', 'This authorisation link is not known to the bank.'));
     return undefined;
   }
-  if (isFinalSca(auth)) {
+  if (auth.approach !== 'REDIRECT') {
+    sendHtml(ctx, 409, messagePage('Not a redirect authorisation', `This authorisation uses the ${auth.approach.toLowerCase()} approach; it is not completed on this page.`));
+    return undefined;
+  }
+  if (isFinalSca(auth) || auth.scaStatus === 'unconfirmed') {
     sendHtml(ctx, 409, messagePage('Authorisation closed', `This authorisation is already ${auth.scaStatus} and cannot be used again.`));
     return undefined;
   }
@@ -122,10 +127,22 @@ function showForm(ctx: RequestContext, t: Target, status: number, error?: string
   );
 }
 
-/** Sends the PSU back to the TPP, or shows a closing page when the TPP gave no URI. */
+/** Where the bank sends every PSU back to under the redirect-uri-ignored defect: the TPP's registered address, not the one it asked for. */
+export const REGISTERED_TPP_URI = 'https://tpp.invalid/registered-callback';
+
+/** The URI with a query parameter added. */
+function withParam(uri: string, name: string, value: string): string {
+  const url = new URL(uri);
+  url.searchParams.set(name, value);
+  return url.toString();
+}
+
+/** Sends the PSU back to the TPP (with the confirmation code, when one is due), or shows a closing page when the TPP gave no URI. */
 function finish(ctx: RequestContext, t: Target, ok: boolean): void {
-  const uri = ok ? t.auth.redirect.redirectUri : (t.auth.redirect.nokRedirectUri ?? t.auth.redirect.redirectUri);
-  if (uri) return sendRedirect(ctx, uri, 302);
+  const asked = ok ? t.auth.redirect.redirectUri : (t.auth.redirect.nokRedirectUri ?? t.auth.redirect.redirectUri);
+  const uri = asked && ctx.env.defects.has('redirect-uri-ignored') ? REGISTERED_TPP_URI : asked;
+  const code = ok ? t.auth.confirmationCode : undefined;
+  if (uri) return sendRedirect(ctx, code ? withParam(uri, 'confirmationCode', code) : uri, 302);
   const text = ok ? 'The authorisation is complete.' : 'The authorisation was rejected.';
   sendHtml(ctx, 200, messagePage(ok ? 'Done' : 'Rejected', `${text} You may close this window and return to the application.`));
 }
@@ -169,6 +186,11 @@ export function submitScaPage(ctx: RequestContext): void {
   }
   const refusal = refusalFor(ctx.env.store, t.parent, psu);
   if (refusal) return showForm(ctx, t, 200, refusal, psuId);
-  approve(ctx.env, t.auth, psu);
+  if (ctx.env.confirmationMandated) {
+    // Redirect with confirmation: the TPP finishes it with the code the PSU takes back.
+    t.auth.scaStatus = 'unconfirmed';
+    t.auth.psuId = psu.id;
+    t.auth.confirmationCode = String(randomInt(10_000_000, 100_000_000));
+  } else approve(ctx.env, t.auth, psu);
   finish(ctx, t, true);
 }

@@ -68,8 +68,8 @@ export function createSigningBasket(ctx: RequestContext): void {
   store.baskets.set(basket.id, basket);
   for (const m of members) m.basketId = basket.id;
   // the start of a basket's authorisation is always explicit
-  const { links, headers } = creationAnswer(ctx, basket, true);
-  sendJson(ctx, 201, { transactionStatus: basket.transactionStatus, basketId: basket.id, _links: links }, headers);
+  const { links, headers, extra } = creationAnswer(ctx, basket, true);
+  sendJson(ctx, 201, { transactionStatus: basket.transactionStatus, basketId: basket.id, ...extra, _links: links }, headers);
 }
 
 function findBasket(ctx: RequestContext): BasketRecord {

@@ -5,18 +5,28 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ValidatedConsent } from './consent-validation.js';
 
-/** The SCA approaches the bank's records can carry; only REDIRECT is offered so far (sca-approach.ts). */
+/** The SCA approaches the bank's records can carry (which ones it offers: sca-approach.ts). */
 export type ScaApproach = 'REDIRECT' | 'EMBEDDED' | 'DECOUPLED';
 
-export type TransactionStatus = 'RCVD' | 'ACTC' | 'ACSP' | 'ACSC' | 'RJCT' | 'CANC';
+/** PATC: a multilevel SCA has some, not all, of its authorisations. */
+export type TransactionStatus = 'RCVD' | 'PATC' | 'ACTC' | 'ACSP' | 'ACSC' | 'RJCT' | 'CANC';
 
-export type BasketStatus = 'RCVD' | 'ACTC' | 'RJCT' | 'CANC';
+export type BasketStatus = 'RCVD' | 'PATC' | 'ACTC' | 'RJCT' | 'CANC';
 
-export type ConsentStatus = 'received' | 'valid' | 'rejected' | 'revokedByPsu' | 'expired' | 'terminatedByTpp';
+export type ConsentStatus = 'received' | 'partiallyAuthorised' | 'valid' | 'rejected' | 'revokedByPsu' | 'expired' | 'terminatedByTpp';
 
-export type ScaStatus = 'received' | 'started' | 'finalised' | 'failed';
+export type ScaStatus =
+  | 'received'
+  | 'psuIdentified'
+  | 'psuAuthenticated'
+  | 'scaMethodSelected'
+  | 'started'
+  | 'unconfirmed'
+  | 'finalised'
+  | 'failed'
+  | 'exempted';
 
-export const FINAL_SCA_STATUSES: readonly ScaStatus[] = ['finalised', 'failed'];
+export const FINAL_SCA_STATUSES: readonly ScaStatus[] = ['finalised', 'failed', 'exempted'];
 
 /** Where the PSU goes after the SCA pages, as the TPP asked. */
 export interface TppRedirect {
@@ -51,6 +61,8 @@ interface Authorisable {
   authorisationIds: string[];
   /** Created with TPP-Explicit-Authorisation-Preferred: true (may go into a signing basket). */
   explicitStart: boolean;
+  /** The SCA approach fixed when the resource was created (ASPSP-SCA-Approach of its 201). */
+  scaApproach?: ScaApproach;
 }
 
 export interface PaymentRecord extends Authorisable {
@@ -68,6 +80,8 @@ export interface PaymentRecord extends Authorisable {
   /** DELETE answered 202: the cancellation waits for its own authorisation. */
   cancellationRequested: boolean;
   cancellationIds: string[];
+  /** The SCA approach of the cancellation, fixed by the DELETE that asked for it. */
+  cancellationApproach?: ScaApproach;
   /** The signing basket holding this payment, while it does. */
   basketId?: string;
   createdAt: string;
@@ -139,8 +153,16 @@ export interface AuthorisationRecord {
   /** Secret bound to the SCA form; a POST without it is refused. */
   formToken: string;
   redirect: TppRedirect;
+  /** Wrong passwords, OTPs or logins so far; at the bound the authorisation fails. */
   failedLogins: number;
+  /** The PSU: identified by PSU-ID (embedded, decoupled) or by the login (redirect). */
   psuId?: string;
+  /** The SCA method chosen (embedded, decoupled). */
+  methodId?: string;
+  /** The OTP was answered once: a second answer is refused. */
+  otpUsed?: boolean;
+  /** Redirect with confirmation: the code the PSU took back to the TPP, until the TPP sends it. */
+  confirmationCode?: string;
 }
 
 export class Store {

@@ -1,6 +1,7 @@
 /** Public shape of the reference bank (the bundled sandbox ASPSP). */
 import type { SandboxClock } from './clock.js';
 import type { ServedRequest } from './context.js';
+import type { ScaApproach } from './store.js';
 
 export type { ServedRequest } from './context.js';
 
@@ -22,6 +23,17 @@ export interface SandboxOptions {
   onRequest?: (entry: ServedRequest) => void;
   /** The bank's clock; default: the real time, moved on only by the sandbox hooks. */
   clock?: SandboxClock;
+  /**
+   * The SCA approaches the bank offers, in its order of preference (the first is chosen when the
+   * TPP states no preference); default REDIRECT, EMBEDDED, DECOUPLED.
+   */
+  scaApproaches?: ScaApproach[];
+  /**
+   * Redirect with confirmation (IG 1.3.8+): after the PSU's SCA the authorisation is unconfirmed,
+   * the redirect back carries ?confirmationCode=…, and the TPP confirms it with PUT
+   * {confirmationCode}. Default false.
+   */
+  confirmationCode?: boolean;
 }
 
 export interface RunningSandbox {

@@ -3,7 +3,7 @@
  * that takes over from the response that asked for the SCA (its links, headers and body) and
  * carries the authorisation through to the bank's answer, approved or rejected.
  */
-import type { ExchangeOrigin, ExchangeResponse } from '../http/exchange.js';
+import type { ExchangeOrigin, ExchangeRequest, ExchangeResponse } from '../http/exchange.js';
 import type { Session } from '../run/session.js';
 
 export type ScaOutcomeWanted = 'approve' | 'reject';
@@ -14,6 +14,8 @@ export interface ScaDriveRequest {
   started?: ExchangeResponse;
   /** Its body parsed as JSON (undefined when it was not JSON). */
   startedBody?: unknown;
+  /** The request of that step, as sent (e.g. the PSU-ID it named). */
+  startedRequest?: ExchangeRequest;
   /** An explicit link (templated and rendered), e.g. the scaRedirect href captured earlier. */
   link?: string;
   outcome: ScaOutcomeWanted;

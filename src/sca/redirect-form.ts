@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { headerOf } from '../http/exchange.js';
 import type { RedirectForm } from '../profile/types.js';
 import type { Session } from '../run/session.js';
+import { resolveHref } from '../scenario/href.js';
 import { linkOf, type ScaDriver } from './driver.js';
 import { parseFirstForm, type HtmlForm } from './html-form.js';
 
@@ -92,11 +94,46 @@ export async function driveRedirectForm(session: Session, opts: RedirectDriveOpt
   return { ok: false, message: `the SCA pages redirected more than ${MAX_HOPS * 2} times` };
 }
 
-/** The redirect approach with the HTTP form driver: the link is the step's own or the started response's scaRedirect. */
+/**
+ * An explicit start (the started answer links startAuthorisation, no scaRedirect): POST it as the
+ * TPP, with the redirect URIs, and take the scaRedirect of its answer.
+ */
+async function startExplicitly(request: Parameters<ScaDriver>[0], start: string): Promise<{ link?: string; problem?: string }> {
+  const { session } = request;
+  const { tpp, psu } = session.profile;
+  const { exchange } = await session.send({
+    method: 'POST',
+    url: resolveHref(session.baseUrl, start).toString(),
+    headers: {
+      'x-request-id': randomUUID(),
+      'psu-ip-address': psu.ipAddress,
+      'tpp-redirect-uri': tpp.redirectUri,
+      ...(tpp.nokRedirectUri ? { 'tpp-nok-redirect-uri': tpp.nokRedirectUri } : {}),
+    },
+    origin: request.origin,
+  });
+  if (!exchange.response) return { problem: `the explicit start at ${start} got no answer: ${exchange.error?.message}` };
+  let body: unknown;
+  try {
+    body = JSON.parse(exchange.response.body);
+  } catch {
+    body = undefined;
+  }
+  const link = linkOf(body, 'scaRedirect');
+  return link ? { link } : { problem: `the explicit start at ${start} answered ${exchange.response.status} without a scaRedirect link` };
+}
+
+/** The redirect approach with the HTTP form driver: the link is the step's own, the started response's scaRedirect, or that of its explicit start. */
 export const redirectDriver: ScaDriver = async (request) => {
   const { session } = request;
   const { profile } = session;
-  const link = request.link ?? linkOf(request.startedBody, 'scaRedirect');
+  let link = request.link ?? linkOf(request.startedBody, 'scaRedirect');
+  const start = linkOf(request.startedBody, 'startAuthorisation');
+  if (!link && start) {
+    const started = await startExplicitly(request, start);
+    if (started.problem) return { ok: false, message: started.problem };
+    link = started.link;
+  }
   if (!link) return { ok: false, message: 'no scaRedirect link to send the PSU to' };
   const form = profile.sca.redirect;
   const fields = Object.fromEntries(Object.entries(form?.fields ?? {}).map(([k, v]) => [k, request.render(v)]));

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { OutgoingRequest } from '../http/client.js';
 import type { Session } from '../run/session.js';
-import type { ExchangeResponse } from '../http/exchange.js';
+import type { ExchangeRequest, ExchangeResponse } from '../http/exchange.js';
 import { SCA_DRIVERS } from '../sca/drivers.js';
 import { oauthPreStep, PRE_STEP_ID } from '../sca/oauth-pre-step.js';
 import { captureValue, pathValue, unmetExpectations } from './expect.js';
 import { fixtureFor, type Fixtures } from './fixtures.js';
 import { resolveHref } from './href.js';
 import { encodeBody, type EncodedBody } from './request-body.js';
+import { scaPreferences } from './sca-preferences.js';
 import { render, renderString, TemplateError, type TemplateScope } from './template.js';
 import { cellName, type Cell, type HookStep, type PollStep, type RequestSpec, type RequestStep, type Scenario, type ScaStep, type Step } from './types.js';
 
@@ -49,6 +50,8 @@ class ScenarioRun {
   readonly #origin: { scenario: string; cell: string };
   /** Each request step's response, by step id: an sca step starts from one. */
   readonly #responses = new Map<string, ExchangeResponse>();
+  /** …and its request, as sent (an SCA driver reads the PSU-ID it named). */
+  readonly #requests = new Map<string, ExchangeRequest>();
 
   constructor(
     readonly scenario: Scenario,
@@ -57,8 +60,9 @@ class ScenarioRun {
     fixtures: Fixtures,
     readonly observe: StepObserver = (_step, run) => run(),
   ) {
-    const { psu, tpp, obp } = session.profile;
-    this.#vars = { ...cell, psu, tpp, ...(obp ? { obp } : {}) };
+    const { psu, tpp, obp, multilevel } = session.profile;
+    const sca = cell.approach ? scaPreferences(cell.approach) : undefined;
+    this.#vars = { ...cell, psu, tpp, ...(obp ? { obp } : {}), ...(sca ? { sca } : {}), ...(multilevel ? { multilevel } : {}) };
     this.#scope = { vars: this.#vars, fixture: (name) => fixtureFor(fixtures, name, cell) };
     this.#origin = { scenario: scenario.id, cell: cellName(cell) };
   }
@@ -104,6 +108,7 @@ class ScenarioRun {
     const { exchange } = await this.session.send(this.#request(step.request, step.id));
     if (!exchange.response) return { step: step.id, ok: false, failures: [`no response: ${exchange.error?.message}`], exchangeIds: [exchange.id] };
     this.#responses.set(step.id, exchange.response);
+    this.#requests.set(step.id, exchange.request);
     const failures = unmetExpectations(render(step.expect, this.#scope) as RequestStep['expect'], exchange.response);
     for (const [name, source] of Object.entries(step.capture ?? {})) {
       const value = captureValue(source, exchange.response);
@@ -122,7 +127,7 @@ class ScenarioRun {
     const before = this.session.exchanges.length;
     const outcome = await driver({
       session: this.session,
-      ...(started ? { started, startedBody: parseJson(started.body) } : {}),
+      ...(started ? { started, startedBody: parseJson(started.body), startedRequest: this.#requests.get(step.sca.from!)! } : {}),
       ...(step.sca.link !== undefined ? { link: renderString(step.sca.link, this.#scope) } : {}),
       outcome: step.sca.outcome ?? 'approve',
       render: (template) => renderString(template, this.#scope),

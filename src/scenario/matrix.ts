@@ -56,17 +56,32 @@ function serviceCells(service: string, products: string[] | undefined, offer: Se
   });
 }
 
+/**
+ * Needs that are parts of the profile rather than test hooks: `multilevel` (an account needing
+ * several PSUs' authorisations, and the second PSU's credentials).
+ */
+const PROFILE_NEEDS: Readonly<Record<string, { has(profile: Profile): boolean; what: string }>> = {
+  multilevel: { has: (p) => p.multilevel !== undefined, what: 'no multilevel account with a second PSU (multilevel)' },
+};
+
 /** The test hooks a scenario needs that the profile does not declare. */
 function missingHooks(scenario: Scenario, profile: Profile): string[] {
-  return (scenario.needs ?? []).filter((name) => !Object.hasOwn(profile.hooks ?? {}, name));
+  return (scenario.needs ?? []).filter((name) => !(name in PROFILE_NEEDS) && !Object.hasOwn(profile.hooks ?? {}, name));
+}
+
+/** Why the profile cannot serve the scenario's needs, or undefined when it can. */
+function unmetNeeds(scenario: Scenario, profile: Profile): string | undefined {
+  const hooks = missingHooks(scenario, profile);
+  const parts = (scenario.needs ?? []).filter((name) => PROFILE_NEEDS[name] && !PROFILE_NEEDS[name].has(profile)).map((name) => PROFILE_NEEDS[name]!.what);
+  const reasons = [...parts, ...(hooks.length ? [`no ${hooks.join(', ')} hook${hooks.length > 1 ? 's' : ''}`] : [])];
+  return reasons.length ? `the profile declares ${reasons.join(' and ')}` : undefined;
 }
 
 /** The cells of the service × product × approach matrix a scenario runs in, for one profile. */
 export function planCells(scenario: Scenario, profile: Profile): PlannedCell[] {
-  const missing = missingHooks(scenario, profile);
+  const reason = unmetNeeds(scenario, profile);
   const cells = offeredCells(scenario, profile);
-  if (missing.length === 0) return cells;
-  const reason = `the profile declares no ${missing.join(', ')} hook${missing.length > 1 ? 's' : ''}`;
+  if (reason === undefined) return cells;
   return cells.map((c) => ({ cell: c.cell, applicable: false, reason: c.applicable ? reason : c.reason! }));
 }
 

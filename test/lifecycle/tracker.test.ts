@@ -132,3 +132,22 @@ describe('the lifecycle tracker', () => {
     expect(tracker.edges().find((e) => e.from === 'ACSC')).toMatchObject({ to: 'RCVD', illegal: true, count: 1 });
   });
 });
+
+describe('sca.status-final: an authorisation a driver carried through ends final', () => {
+  function judged(statuses: string[]): string[] {
+    const tracker = new LifecycleTracker(loadMachines());
+    const exchanges = [initiated(), ...statuses.map(sca)];
+    for (const e of exchanges) tracker.observe(e, spec.match(e.request.method, e.request.url), JSON.parse(e.response!.body));
+    tracker.expectFinal('authorisation:a1', exchanges.at(-1)!.id);
+    return tracker.finish().map((f) => f.check);
+  }
+  it('finds an authorisation still started after the PSU approved', () => {
+    expect(judged(['psuIdentified', 'started', 'started'])).toContain('sca.status-final');
+  });
+  it('accepts finalised, failed and exempted; judges nothing when no status was observed', () => {
+    for (const s of ['finalised', 'failed', 'exempted']) expect(judged(['started', s])).not.toContain('sca.status-final');
+    const tracker = new LifecycleTracker(loadMachines());
+    tracker.expectFinal('authorisation:unseen', 'e0');
+    expect(tracker.finish()).toEqual([]);
+  });
+});

@@ -25,9 +25,12 @@ describe('profiles', () => {
     const p = loadProfile(bundled.profile());
     expect(p.baseUrl).toBeUndefined();
     expect(p.services.payments).toContain('sepa-credit-transfers');
-    expect(p.scaApproaches).toEqual(['redirect', 'oauth']);
+    expect(p.scaApproaches).toEqual(['redirect', 'embedded', 'decoupled', 'oauth']);
     expect(p.oauth).toMatchObject({ clientId: 'tpp-sandbox-client', tokenAuth: 'client_secret_basic' });
     expect(secretsOf(p)).toContain(p.oauth!.clientSecret);
+    expect(p.psu.otp).toBe('246810');
+    expect(p.multilevel).toEqual({ iban: 'DE25123456780555000101', psus: [{ id: 'psu-bob', password: 'sandbox-bob-2', otp: '135790' }] });
+    expect(p.sca.decoupled).toMatchObject({ approve: { hook: 'decoupled-approve' }, reject: { hook: 'decoupled-reject' } });
     expect(p.timeouts.requestMs).toBeGreaterThan(0);
   });
 
@@ -63,13 +66,32 @@ describe('profiles', () => {
   });
 
   it('declares test hooks by name, POST unless said otherwise; a hook without a path is refused', () => {
-    expect(loadProfile(bundled.profile()).hooks).toEqual({
+    expect(loadProfile(bundled.profile()).hooks).toMatchObject({
       'advance-clock': { method: 'POST', path: '/sandbox/consents/{consentId}/clock' },
       'revoke-consent': { method: 'POST', path: '/sandbox/consents/{consentId}/revoke' },
+      'decoupled-approve': { method: 'POST', path: '/sandbox/authorisations/{authorisationId}/approve' },
     });
     expect(loadProfile(write('name: Bank\n')).hooks).toEqual({});
     expect(loadProfile(write('name: Bank\nhooks:\n  reset: { method: DELETE, path: /test/state }\n')).hooks).toEqual({ reset: { method: 'DELETE', path: '/test/state' } });
     expect(problemOf(write('name: Bank\nhooks:\n  advance-clock: { method: POST }\n')).message).toMatch(/:3: hooks\.advance-clock/);
+  });
+
+  it('reads OTPs and the multilevel PSUs\' secrets from the environment; a decoupled trigger is a hook or a command', () => {
+    const file = write(
+      'name: Bank\npsu: { id: u1, otp: { env: XS2A_TEST_OTP } }\nmultilevel: { iban: DE25123456780555000101, psus: [{ id: u2, password: { env: XS2A_TEST_PW2 } }] }\n' +
+        'sca:\n  embedded: { method: chip-otp }\n  decoupled: { approve: { command: ./approve.sh }, pollMs: 100 }\n',
+    );
+    delete process.env['XS2A_TEST_OTP'];
+    expect(problemOf(file).message).toContain('psu.otp: environment variable XS2A_TEST_OTP is not set');
+    process.env['XS2A_TEST_OTP'] = '112233';
+    delete process.env['XS2A_TEST_PW2'];
+    expect(problemOf(file).message).toContain('multilevel.psus[0].password: environment variable XS2A_TEST_PW2 is not set');
+    process.env['XS2A_TEST_PW2'] = 'pw2';
+    const p = loadProfile(file);
+    expect(p.psu.otp).toBe('112233');
+    expect(p.sca).toEqual({ embedded: { method: 'chip-otp' }, decoupled: { approve: { command: './approve.sh' }, pollMs: 100 } });
+    expect(secretsOf(p)).toEqual(['112233', 'pw2']);
+    expect(problemOf(write('name: Bank\nsca:\n  decoupled: { approve: { hook: a, command: b } }\n')).message).toMatch(/sca\.decoupled\.approve/);
   });
 
   it('says so when the file cannot be read or is not YAML', () => {

@@ -43,14 +43,22 @@ const EMBEDDED_NEXT = [
 ];
 
 /** Operations that create a resource needing authorisation. */
-const CREATES = new Set(['initiatePayment', 'createConsent', 'createSigningBasket', 'createConsentConfirmationOfFunds']);
+export const CREATES = new Set(['initiatePayment', 'createConsent', 'createSigningBasket', 'createConsentConfirmationOfFunds']);
 /** Operations that create an authorisation sub-resource. */
-const STARTS_AUTHORISATION = new Set([
+export const STARTS_AUTHORISATION = new Set([
   'startPaymentAuthorisation',
   'startPaymentInitiationCancellationAuthorisation',
   'startConsentAuthorisation',
   'startSigningBasketAuthorisation',
   'startConsentConfirmationOfFundsAuthorisation',
+]);
+/** Operations that update PSU data on an authorisation (the embedded and decoupled steps, the confirmation code). */
+export const UPDATES_PSU_DATA = new Set([
+  'updatePaymentPsuData',
+  'updatePaymentCancellationPsuData',
+  'updateConsentsPsuData',
+  'updateSigningBasketPsuData',
+  'updateConsentConfirmationOfFundsPsuData',
 ]);
 /** Account reads whose accounts link to the balances and transactions the consent allows. */
 const ACCOUNT_DETAILS: Readonly<Record<string, { list?: string; item?: string }>> = {
@@ -87,10 +95,35 @@ function creationRules({ approach, body }: LinkContext): LinkRule[] {
   return rules;
 }
 
-function authorisationRules({ approach, body }: LinkContext): LinkRule[] {
+function authorisationRules(c: LinkContext): LinkRule[] {
+  const { approach, body } = c;
   const rules: LinkRule[] = [{ anyOf: ['scaStatus'], why: 'the link to the authorisation status' }];
   if (approach === 'REDIRECT' && body['scaStatus'] !== 'exempted') {
     rules.push({ anyOf: ['scaRedirect', 'scaOAuth'], why: 'redirect SCA needs the link the PSU is sent to' });
+  }
+  return [...rules, ...nextStepRules(c)];
+}
+
+const FINAL_SCA = new Set(['finalised', 'failed', 'exempted']);
+
+/**
+ * Embedded and decoupled steps (DOMAIN §4.2, §4.4): the answer links the step the TPP takes next.
+ * Offered methods need selectAuthenticationMethod; an identified embedded PSU needs
+ * updatePsuAuthentication; a chosen embedded method needs authoriseTransaction.
+ */
+function nextStepRules({ approach, body }: LinkContext): LinkRule[] {
+  const status = body['scaStatus'];
+  if (typeof status !== 'string' || FINAL_SCA.has(status) || (approach !== 'EMBEDDED' && approach !== 'DECOUPLED')) return [];
+  const rules: LinkRule[] = [];
+  const methods = body['scaMethods'];
+  if (Array.isArray(methods) && methods.length > 1) {
+    rules.push({ anyOf: ['selectAuthenticationMethod'], why: 'the PSU has several SCA methods: the TPP selects one' });
+  }
+  if (approach === 'EMBEDDED' && status === 'psuIdentified') {
+    rules.push({ anyOf: ['updatePsuAuthentication', 'updateEncryptedPsuAuthentication'], why: 'an identified PSU authenticates next (embedded)' });
+  }
+  if (approach === 'EMBEDDED' && status === 'scaMethodSelected') {
+    rules.push({ anyOf: ['authoriseTransaction'], why: 'the chosen method\'s challenge is answered next (embedded)' });
   }
   return rules;
 }
@@ -123,13 +156,14 @@ function accountRules({ body, consent }: LinkContext, where: { list?: string; it
 
 /** True when the operation has link rules at all. */
 export function hasLinkRules(operationId: string): boolean {
-  return CREATES.has(operationId) || STARTS_AUTHORISATION.has(operationId) || operationId === 'cancelPayment' || operationId in ACCOUNT_DETAILS;
+  return CREATES.has(operationId) || STARTS_AUTHORISATION.has(operationId) || UPDATES_PSU_DATA.has(operationId) || operationId === 'cancelPayment' || operationId in ACCOUNT_DETAILS;
 }
 
 /** The rules for an operation's response, or undefined when the operation has none. */
 export function requiredLinks(operationId: string, c: LinkContext): LinkRule[] | undefined {
   if (CREATES.has(operationId)) return creationRules(c);
   if (STARTS_AUTHORISATION.has(operationId)) return authorisationRules(c);
+  if (UPDATES_PSU_DATA.has(operationId)) return nextStepRules(c);
   if (operationId === 'cancelPayment') return cancellationRules();
   const details = ACCOUNT_DETAILS[operationId];
   if (details) return accountRules(c, details);
