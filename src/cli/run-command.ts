@@ -14,6 +14,7 @@ import type { RunningSandbox } from '../sandbox/types.js';
 import { loadScenarios } from '../scenario/load.js';
 import { machinesFor } from '../run/session.js';
 import { loadSpec } from '../spec/index.js';
+import { defaultSeed } from '../properties/run.js';
 import { version } from '../version.js';
 import { afterRun } from './after-run.js';
 import { Interrupt, SIGNAL_EXIT } from './interrupt.js';
@@ -73,6 +74,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (runFiles.length === 0) throw new UsageError(`--filter '${options.filter}' matches no test case${selection ? ' among the failed ones' : ''}`);
 
   const { reportDir } = options;
+  const seed = options.seed ?? profile.properties.seed ?? defaultSeed(profile.name);
   const startedAt = new Date().toISOString();
   const runInfo = (target: string, bundledBank: boolean): Omit<RunInfo, 'finishedAt'> => ({
     startedAt,
@@ -81,6 +83,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     defects,
     profile: { name: profile.name, file: profile.source },
     spec: { title: spec.title, version: spec.version, sha256: spec.hash, file: specPath },
+    seed,
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.rerun ? { rerunOf: options.rerun.file } : {}),
     ...(options.filter !== undefined ? { filter: options.filter } : {}),
@@ -119,10 +122,18 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(selection ? { selection: [...selection] } : {}),
     timeoutMs: requestMs,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    seed,
+    ...(options.propertyRuns !== undefined ? { propertyRuns: options.propertyRuns } : {}),
+    replayArgs: [
+      ...(given ? ['--target', target] : defects.flatMap((d) => ['--defect', d])),
+      ...(options.profile !== undefined ? ['--profile', resolve(options.profile)] : []),
+      ...(options.spec !== undefined ? ['--spec', resolve(options.spec)] : []),
+    ],
   };
   if (!options.quiet) {
     const part = options.shard ? `, shard ${options.shard.index}/${options.shard.count}` : options.rerun ? `, rerunning ${selection!.size} failed test cases` : '';
     print(`xs2a-conformance ${version()}: ${profile.name} at ${target}${defects.length ? ` (defects: ${defects.join(', ')})` : ''}${part}`);
+    print(`property seed ${seed} (rerun with --seed ${seed})`);
   }
   // From here on Ctrl-C (SIGINT) or SIGTERM stops the run gracefully: no test case starts, the
   // ones under way are aborted (reported as skipped), the reports hold what finished, marked

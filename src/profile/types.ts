@@ -39,12 +39,30 @@ export interface AcceptedDeviation {
   reason: string;
 }
 
+/** PEM text from a file (relative to the profile) or an environment variable. */
+export type PemSource = string | { env: string };
+
+export type Psd2Role = 'PSP_AS' | 'PSP_PI' | 'PSP_AI' | 'PSP_IC';
+
+/** The bundled bank demanding a TPP identity (mutual TLS, signed requests), with generated test certificates. */
+export interface SandboxIdentity {
+  tls: boolean;
+  signing: boolean;
+  roles: Psd2Role[];
+}
+
+export interface ToleratedPropertyDeviation {
+  property: string;
+  reason: string;
+  until?: string;
+}
+
 /** The profile file as written (see profile.schema.json). */
 export interface ProfileDocument {
   name: string;
   baseUrl?: string;
   spec?: string;
-  sandbox?: { defects?: string[] };
+  sandbox?: { defects?: string[]; identity?: Partial<SandboxIdentity> };
   services?: ServiceOffer;
   scaApproaches?: ScaApproach[];
   psu?: { id: string; password?: Secret; ipAddress?: string; iban?: string };
@@ -54,6 +72,9 @@ export interface ProfileDocument {
   accepted?: AcceptedDeviation[];
   stateMachines?: string[];
   hooks?: Record<string, HookDefinition>;
+  tls?: { cert: string; key: PemSource; ca?: string };
+  signing?: { certificate: string; key: PemSource; digest?: 'SHA-256' | 'SHA-512'; algorithm?: 'rsa-sha256' };
+  properties?: { runs?: number; seed?: number; tolerated?: ToleratedPropertyDeviation[] };
 }
 
 /** A loaded profile: validated, defaults filled in, secrets resolved, paths absolute. */
@@ -74,4 +95,12 @@ export interface Profile {
   stateMachines: string[];
   /** The bank's test hooks by name (advance-clock, revoke-consent, …); scenarios that need one are not applicable without it. */
   hooks: Record<string, Required<HookDefinition>>;
+  /** Mutual TLS: the client certificate and key (PEM text), the bank's CA. */
+  tls?: { certPem: string; keyPem: string; caPem?: string };
+  /** Request signing: the QSealC and its key (PEM text). */
+  signing?: { certificatePem: string; keyPem: string; digest: 'SHA-256' | 'SHA-512' };
+  /** The property tests' settings. */
+  properties: { runs?: number; seed?: number; tolerated: ToleratedPropertyDeviation[] };
+  /** Set when the bundled bank is to demand a TPP identity. */
+  sandboxIdentity?: SandboxIdentity;
 }
