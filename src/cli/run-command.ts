@@ -9,7 +9,8 @@ import { writeAbortedReports } from '../report/write.js';
 import type { RunConfig } from '../run/config.js';
 import { groupOfSuiteFile, planGroups } from '../run/plan.js';
 import { unreachableReason } from '../run/preflight.js';
-import { DEFECTS, startSandbox } from '../sandbox/index.js';
+import { DEFECTS } from '../sandbox/index.js';
+import { type BundledBank, startBundledBank } from '../run/bundled-bank.js';
 import type { RunningSandbox } from '../sandbox/types.js';
 import { loadScenarios } from '../scenario/load.js';
 import { machinesFor } from '../run/session.js';
@@ -91,6 +92,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 
   const requestMs = options.timeoutMs ?? profile.timeouts.requestMs;
   let bank: RunningSandbox | undefined;
+  let bundledBank: BundledBank | undefined;
   let target: string;
   if (given) {
     target = targetUrl(given);
@@ -101,7 +103,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       throw new TargetUnreachable(message);
     }
   } else {
-    bank = await startSandbox({ defects });
+    bundledBank = await startBundledBank(profile, defects);
+    bank = bundledBank.bank;
     target = bank.url;
   }
 
@@ -123,6 +126,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     timeoutMs: requestMs,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     seed,
+    ...(bundledBank?.identity ? { identity: bundledBank.identity } : {}),
     ...(options.propertyRuns !== undefined ? { propertyRuns: options.propertyRuns } : {}),
     replayArgs: [
       ...(given ? ['--target', target] : defects.flatMap((d) => ['--defect', d])),
@@ -163,7 +167,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       interrupt,
     );
   } finally {
-    await bank?.close();
+    await bundledBank?.close();
     interrupt.dispose();
   }
   const { signal } = interrupt;

@@ -108,7 +108,8 @@ export class RequestSigner {
    * to be added to its headers. Header names of the request are matched case-insensitively.
    */
   sign(req: SignableRequest, digest: DigestAlgorithm = this.digest): Record<string, string> {
-    const lower = new Map(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    // A header value's surrounding white space is not part of it (RFC 9110 §5.5): the bank sees it trimmed.
+    const lower = new Map(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v.trim()]));
     const added: Record<string, string> = { Digest: digestOf(req.body, digest) };
     lower.set('digest', added['Digest']!);
     if (!lower.has('date')) {

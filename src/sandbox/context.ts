@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxClock } from './clock.js';
 import type { DefectSet } from './defects.js';
 import type { Store } from './store.js';
+import type { IdentityRules } from './tpp-identity/index.js';
 
 /** Shared by all requests of one running sandbox. */
 export interface SandboxEnv {
@@ -14,6 +15,8 @@ export interface SandboxEnv {
   fallbackBaseUrl: string;
   /** Fixed public base URL (overrides the Host header). */
   publicUrl?: string;
+  /** The TPP identity API calls must show (mutual TLS, signatures); absent: none. */
+  identity?: IdentityRules;
   /** Called once per answered request (see SandboxOptions.onRequest). */
   onRequest?: (entry: ServedRequest) => void;
 }
