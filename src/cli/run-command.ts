@@ -68,8 +68,16 @@ export async function runCommand(argv: string[]): Promise<number> {
   const files = suiteFiles();
   const plans = planGroups(scenarioRoot, files.map(groupOfSuiteFile), profile, selection, pattern);
   const narrowed = selection !== undefined || pattern !== undefined;
-  const runFiles = narrowed ? files.filter((f) => (plans.get(groupOfSuiteFile(f))?.matching ?? 0) > 0) : files;
-  if (selection && ![...plans.values()].some((p) => p.planned > 0)) {
+  // A suite file without a scenario folder (the property suite) runs under a filter (vitest narrows its
+  // test names), and under a rerun when a failed test case of its own (key `<group>/…`) is selected.
+  const selects = (f: string) => {
+    const group = groupOfSuiteFile(f);
+    const plan = plans.get(group);
+    if (plan) return plan.matching > 0;
+    return selection ? [...selection].some((k) => k.startsWith(`${group}/`)) : true;
+  };
+  const runFiles = narrowed ? files.filter(selects) : files;
+  if (selection && ![...plans.values()].some((p) => p.planned > 0) && !files.some((f) => !plans.has(groupOfSuiteFile(f)) && selects(f))) {
     throw new UsageError(`--rerun-failed: none of the ${selection.size} failed test cases of ${options.rerun!.file} is among the scenarios this version runs`);
   }
   if (runFiles.length === 0) throw new UsageError(`--filter '${options.filter}' matches no test case${selection ? ' among the failed ones' : ''}`);

@@ -36,7 +36,7 @@ export function seedOption(raw: string | undefined): number | undefined {
 }
 
 /** A whole number from 1 up, or a UsageError naming the option. */
-function positiveInteger(option: string, raw: string | undefined, unit: string): number | undefined {
+export function positiveInteger(option: string, raw: string | undefined, unit: string): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number of ${unit} from 1 up, not '${raw}'`);

@@ -21,7 +21,7 @@ export interface BundledBank {
 }
 
 /** QWACs with one role each, for the role properties: each lacks the roles of the other services. */
-const ROLE_CLIENTS: Record<string, Psd2Role[]> = { 'ais-only': ['PSP_AI'], 'pis-only': ['PSP_PI'] };
+export const ROLE_CLIENTS: Readonly<Record<string, Psd2Role[]>> = { 'ais-only': ['PSP_AI'], 'pis-only': ['PSP_PI'] };
 
 export async function startBundledBank(profile: Profile, defects: string[]): Promise<BundledBank> {
   const wanted = profile.sandboxIdentity;
