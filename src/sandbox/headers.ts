@@ -1,4 +1,5 @@
 /** Request-header rules (DOMAIN §5.1): presence, formats, and the TPP's SCA preferences. */
+import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { RequestContext } from './context.js';
 import { formatError } from './errors.js';
@@ -30,7 +31,21 @@ export function requireRequestId(ctx: RequestContext): void {
 
 /** Checks the optional headers whose format is fixed, whenever they are sent. */
 export function validateOptionalHeaders(ctx: RequestContext): void {
+  try {
+    checkOptionalHeaders(ctx);
+  } catch (err) {
+    // The defect: the answer to a malformed header loses the request's X-Request-ID.
+    if (ctx.env.defects.has('request-id-lost-on-header-errors')) ctx.echoRequestId = randomUUID();
+    throw err;
+  }
+}
+
+function checkOptionalHeaders(ctx: RequestContext): void {
   const ip = ctx.header('PSU-IP-Address');
+  // The defect: only IPv4 is taken.
+  if (ip !== undefined && ctx.env.defects.has('ipv6-psu-ip-refused') && isIP(ip.trim()) === 6) {
+    throw formatError('Header PSU-IP-Address is not an IPv4 address', 'PSU-IP-Address');
+  }
   if (ip !== undefined && isIP(ip) === 0) {
     // The defect: the address is parsed as if it were valid, and the parse fails.
     if (ctx.env.defects.has('server-error-on-malformed-psu-ip') && ip.trim() !== '') throw new Error(`cannot parse PSU-IP-Address ${ip}`);
