@@ -10,6 +10,8 @@ import { proxyCommand } from './proxy-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand, TargetUnreachable } from './run-command.js';
 import { sandboxCommand } from './sandbox-command.js';
+import { propertyCommand } from './property-command.js';
+import { certsCommand } from './certs-command.js';
 import { USAGE, UsageError } from './usage.js';
 import { version } from '../version.js';
 
@@ -42,6 +44,10 @@ export async function main(argv: string[]): Promise<number> {
         return await sandboxCommand(rest);
       case 'detect':
         return await detectCommand(rest);
+      case 'property':
+        return await propertyCommand(rest);
+      case 'certs':
+        return certsCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${version()}\n`);

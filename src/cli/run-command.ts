@@ -9,11 +9,13 @@ import { writeAbortedReports } from '../report/write.js';
 import type { RunConfig } from '../run/config.js';
 import { groupOfSuiteFile, planGroups } from '../run/plan.js';
 import { unreachableReason } from '../run/preflight.js';
-import { DEFECTS, startSandbox } from '../sandbox/index.js';
+import { DEFECTS } from '../sandbox/index.js';
+import { type BundledBank, startBundledBank } from '../run/bundled-bank.js';
 import type { RunningSandbox } from '../sandbox/types.js';
 import { loadScenarios } from '../scenario/load.js';
 import { machinesFor } from '../run/session.js';
 import { loadSpec } from '../spec/index.js';
+import { defaultSeed } from '../properties/run.js';
 import { version } from '../version.js';
 import { afterRun } from './after-run.js';
 import { Interrupt, SIGNAL_EXIT } from './interrupt.js';
@@ -68,13 +70,22 @@ export async function runCommand(argv: string[]): Promise<number> {
   const files = suiteFiles();
   const plans = planGroups(scenarioRoot, files.map(groupOfSuiteFile), profile, selection, pattern);
   const narrowed = selection !== undefined || pattern !== undefined;
-  const runFiles = narrowed ? files.filter((f) => (plans.get(groupOfSuiteFile(f))?.matching ?? 0) > 0) : files;
-  if (selection && ![...plans.values()].some((p) => p.planned > 0)) {
+  // A suite file without a scenario folder (the property suite) runs under a filter (vitest narrows its
+  // test names), and under a rerun when a failed test case of its own (key `<group>/…`) is selected.
+  const selects = (f: string) => {
+    const group = groupOfSuiteFile(f);
+    const plan = plans.get(group);
+    if (plan) return plan.matching > 0;
+    return selection ? [...selection].some((k) => k.startsWith(`${group}/`)) : true;
+  };
+  const runFiles = narrowed ? files.filter(selects) : files;
+  if (selection && ![...plans.values()].some((p) => p.planned > 0) && !files.some((f) => !plans.has(groupOfSuiteFile(f)) && selects(f))) {
     throw new UsageError(`--rerun-failed: none of the ${selection.size} failed test cases of ${options.rerun!.file} is among the scenarios this version runs`);
   }
   if (runFiles.length === 0) throw new UsageError(`--filter '${options.filter}' matches no test case${selection ? ' among the failed ones' : ''}`);
 
   const { reportDir } = options;
+  const seed = options.seed ?? profile.properties.seed ?? defaultSeed(profile.name);
   const startedAt = new Date().toISOString();
   const runInfo = (target: string, bundledBank: boolean): Omit<RunInfo, 'finishedAt'> => ({
     startedAt,
@@ -83,6 +94,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     defects,
     profile: { name: profile.name, file: profile.source },
     spec: { title: spec.title, version: spec.version, sha256: spec.hash, file: specPath },
+    seed,
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.rerun ? { rerunOf: options.rerun.file } : {}),
     ...(options.filter !== undefined ? { filter: options.filter } : {}),
@@ -90,6 +102,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 
   const requestMs = options.timeoutMs ?? profile.timeouts.requestMs;
   let bank: RunningSandbox | undefined;
+  let bundledBank: BundledBank | undefined;
   let target: string;
   if (given) {
     target = targetUrl(given);
@@ -100,7 +113,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       throw new TargetUnreachable(message);
     }
   } else {
-    bank = await startSandbox({ defects, mode: profile.mode });
+    bundledBank = await startBundledBank(profile, defects);
+    bank = bundledBank.bank;
     target = bank.url;
   }
 
@@ -122,10 +136,19 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(selection ? { selection: [...selection] } : {}),
     timeoutMs: requestMs,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    seed,
+    ...(bundledBank?.identity ? { identity: bundledBank.identity } : {}),
+    ...(options.propertyRuns !== undefined ? { propertyRuns: options.propertyRuns } : {}),
+    replayArgs: [
+      ...(given ? ['--target', target] : defects.flatMap((d) => ['--defect', d])),
+      ...(options.profile !== undefined ? ['--profile', resolve(options.profile)] : []),
+      ...(options.spec !== undefined ? ['--spec', resolve(options.spec)] : []),
+    ],
   };
   if (!options.quiet) {
     const part = options.shard ? `, shard ${options.shard.index}/${options.shard.count}` : options.rerun ? `, rerunning ${selection!.size} failed test cases` : '';
     print(`xs2a-conformance ${version()}: ${profile.name} at ${target}${defects.length ? ` (defects: ${defects.join(', ')})` : ''}${part}`);
+    print(`property seed ${seed} (rerun with --seed ${seed})`);
   }
   // From here on Ctrl-C (SIGINT) or SIGTERM stops the run gracefully: no test case starts, the
   // ones under way are aborted (reported as skipped), the reports hold what finished, marked
@@ -155,7 +178,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       interrupt,
     );
   } finally {
-    await bank?.close();
+    await bundledBank?.close();
     interrupt.dispose();
   }
   const { signal } = interrupt;

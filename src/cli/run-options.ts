@@ -23,10 +23,22 @@ export interface RunOptions {
   timeoutMs?: number;
   /** `--max-body BYTES`: largest response body kept (default: the client's 10 MiB). */
   maxBodyBytes?: number;
+  /** `--seed N`: seed of the property tests (default: the profile's, else derived from its name). */
+  seed?: number;
+  /** `--property-runs N`: runs per property (default: the profile's, else 25). */
+  propertyRuns?: number;
+}
+
+/** A property-test seed: a whole number from 0 to 2^31-1, or a UsageError. */
+export function seedOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n > 0x7fffffff) throw new UsageError(`--seed must be a whole number from 0 to 2147483647, not '${raw}'`);
+  return n;
 }
 
 /** A whole number from 1 up, or a UsageError naming the option. */
-function positiveInteger(option: string, raw: string | undefined, unit: string): number | undefined {
+export function positiveInteger(option: string, raw: string | undefined, unit: string): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number of ${unit} from 1 up, not '${raw}'`);
@@ -64,6 +76,8 @@ export function parseRunOptions(argv: string[]): RunOptions {
         bundle: { type: 'boolean', default: false },
         timeout: { type: 'string' },
         'max-body': { type: 'string' },
+        seed: { type: 'string' },
+        'property-runs': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -82,6 +96,8 @@ export function parseRunOptions(argv: string[]): RunOptions {
   const reportDir = resolve(values['report-dir']);
   const timeoutMs = positiveInteger('--timeout', values.timeout, 'milliseconds');
   const maxBodyBytes = positiveInteger('--max-body', values['max-body'], 'bytes');
+  const seed = seedOption(values.seed);
+  const propertyRuns = positiveInteger('--property-runs', values['property-runs'], 'runs');
   return {
     ...(values.profile.length > 0 ? { profile: values.profile[0]! } : {}),
     profiles: values.profile,
@@ -97,5 +113,7 @@ export function parseRunOptions(argv: string[]): RunOptions {
     bundle: values.bundle,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(propertyRuns !== undefined ? { propertyRuns } : {}),
   };
 }

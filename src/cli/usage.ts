@@ -10,6 +10,10 @@ Usage:
   xs2a-conformance sandbox [options]    start the bundled reference bank
   xs2a-conformance lint SPEC [options]  list where a bank's OpenAPI deviates from the NextGenPSD2 core
   xs2a-conformance detect [options]     run the suite against the reference bank once per defect (detection matrix)
+  xs2a-conformance property NAME [options]
+                                        rerun one property test (a report's replay command)
+  xs2a-conformance certs --out DIR [--roles PSP_AI,PSP_PI]
+                                        generate eIDAS test certificates: CA, server, QWAC, QSealC
   xs2a-conformance --version | --help
 
 run options:
@@ -30,6 +34,9 @@ run options:
   --blob-dir DIR      where a shard's results go (default: REPORT_DIR/blob)
   --bundle            also write REPORT_DIR/xs2a-conformance-bundle.tar.gz (reports, traffic,
                       profile without secrets, spec hash, SHA256SUMS)
+  --seed N            seed of the property tests (default: the profile's properties.seed, else one
+                      derived from the profile's name; printed at the start of the run)
+  --property-runs N   runs per property test (default: the profile's properties.runs, else 25)
   --quiet             print only the summary (also when CI=true)
   Ctrl-C (SIGINT) or SIGTERM stops the run: the reports hold what finished, marked partial.
 
@@ -49,6 +56,17 @@ proxy options:
   --port N            port to listen on (default 8081; 0 picks a free one)
   --host HOST         address to bind (default 127.0.0.1)
   --spec FILE, --profile FILE, --report-dir DIR   as for run; the reports are written on Ctrl-C
+
+property options:
+  --seed N, --path P  the seed and fast-check path of a counterexample (from report.json)
+  --property-runs N, --target URL, --defect NAME, --profile FILE, --spec FILE, --timeout MS   as for run
+  (exit 0 when the property holds, 1 when it fails)
+
+certs options:
+  --out DIR           where the PEM files go (ca, server, qwac, qsealc and their keys)
+  --roles LIST        PSD2 roles of the QWAC and QSealC: PSP_AS, PSP_PI, PSP_AI, PSP_IC (default all)
+  --nca-name NAME, --nca-id ID, --organization NAME, --organization-id ID   the QCStatement and subject
+  --hosts LIST        host names and addresses of the server certificate (default 127.0.0.1,localhost,::1)
 
 sandbox options:
   --port N            port to listen on (default 8080; 0 picks a free one)

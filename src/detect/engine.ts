@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Finding } from '../checks/check.js';
-import { Client } from '../http/client.js';
 import { bundled, packageRoot } from '../paths.js';
 import { loadProfile } from '../profile/load.js';
 import { buildReport, type FinishedTest } from '../report/build.js';
@@ -10,20 +9,23 @@ import type { ScenarioTestMeta } from '../report/test-meta.js';
 import { isFailure } from '../run/accepted.js';
 import { groupOfSuiteFile } from '../run/plan.js';
 import { machinesFor } from '../run/session.js';
-import { DEFECTS, startSandbox } from '../sandbox/index.js';
+import { startBundledBank } from '../run/bundled-bank.js';
+import { clientFor, roleClientsFor } from '../run/client-for.js';
+import { DEFECTS } from '../sandbox/index.js';
 import { DEFECT_FAMILIES } from '../sandbox/defects.js';
 import { loadFixtures } from '../scenario/fixtures.js';
 import { loadScenarios } from '../scenario/load.js';
 import { loadSpec } from '../spec/index.js';
 import { version } from '../version.js';
 import type { PartOutcome, ScenarioGroup, SuiteContext, SuitePart } from './parts.js';
+import { propertyPart } from './property-part.js';
 import { scenarioPart } from './scenario-part.js';
 
 /**
  * The parts of the suite a detection run runs against each bank. Adding a part (e.g. a property
  * suite) is one entry here.
  */
-export const SUITE_PARTS: readonly SuitePart[] = [scenarioPart];
+export const SUITE_PARTS: readonly SuitePart[] = [scenarioPart, propertyPart];
 
 /** The verdict of one run against the reference bank (one defect switched on, or none). */
 export interface RunVerdict {
@@ -99,12 +101,15 @@ function partTest(part: SuitePart, findings: Finding[]): FinishedTest {
 
 /** Run every part of the suite against the reference bank with these defects; the report as a real run builds it. */
 export async function runAgainstBank(loaded: Loaded, defects: readonly string[], parts: readonly SuitePart[] = SUITE_PARTS): Promise<ConformanceReport> {
-  const bank = await startSandbox({ defects: [...defects], mode: loaded.profile.mode });
-  const client = new Client({ timeoutMs: loaded.profile.timeouts.requestMs });
+  const bundledBank = await startBundledBank(loaded.profile, [...defects]);
+  const { bank, identity } = bundledBank;
+  const run = { timeoutMs: loaded.profile.timeouts.requestMs, ...(identity ? { identity } : {}) };
+  const client = clientFor(run, loaded.profile);
+  const roleClients = roleClientsFor(run, loaded.profile);
   const startedAt = new Date().toISOString();
   const tests: FinishedTest[] = [];
   try {
-    const ctx: SuiteContext = { ...loaded, target: bank.url, defects, client };
+    const ctx: SuiteContext = { ...loaded, target: bank.url, defects, client, roleClients, ...(identity ? { identity } : {}) };
     for (const part of parts) {
       const result = await part.run(ctx);
       const outcome: PartOutcome = Array.isArray(result) ? { findings: result } : result;
@@ -112,10 +117,10 @@ export async function runAgainstBank(loaded: Loaded, defects: readonly string[],
       if (outcome.findings?.length) tests.push(partTest(part, outcome.findings));
     }
   } finally {
-    await client.close();
-    await bank.close();
+    await Promise.all([client.close(), ...Object.values(roleClients).map((c) => c.client.close())]);
+    await bundledBank.close();
   }
-  const run: ConformanceReport['run'] = {
+  const info: ConformanceReport['run'] = {
     startedAt,
     finishedAt: new Date().toISOString(),
     target: bank.url,
@@ -124,7 +129,7 @@ export async function runAgainstBank(loaded: Loaded, defects: readonly string[],
     profile: { name: loaded.profile.name, file: loaded.profile.source },
     spec: { title: loaded.spec.title, version: loaded.spec.version, sha256: loaded.spec.hash, file: loaded.spec.source },
   };
-  return buildReport(tests, run, version());
+  return buildReport(tests, info, version());
 }
 
 export function verdictOf(report: ConformanceReport): RunVerdict {

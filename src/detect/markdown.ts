@@ -1,5 +1,6 @@
 import { CHECKS } from '../checks/index.js';
 import { LIFECYCLE_RULE_LIST } from '../lifecycle/rules.js';
+import { PROPERTY_CHECKS } from '../properties/checks.js';
 import type { DetectionMatrix } from './engine.js';
 
 interface CheckHead {
@@ -49,6 +50,12 @@ export function checksMarkdown(m: DetectionMatrix): string {
     '## Lifecycle rules',
     '',
     ...checkTable(LIFECYCLE_RULE_LIST, m),
+    '',
+    '## Property checks',
+    '',
+    'Each holds over a family of generated requests (src/properties); a failure carries the shrunk counterexample, its seed and a replay command.',
+    '',
+    ...checkTable(PROPERTY_CHECKS, m),
     '',
     '## Detection matrix',
     '',

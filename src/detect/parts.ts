@@ -1,6 +1,7 @@
 import type { Finding } from '../checks/check.js';
 import type { Client } from '../http/client.js';
 import type { Profile } from '../profile/types.js';
+import type { IdentityFiles } from '../run/config.js';
 import type { FinishedTest } from '../report/build.js';
 import type { Fixtures } from '../scenario/fixtures.js';
 import type { Scenario } from '../scenario/types.js';
@@ -22,8 +23,12 @@ export interface SuiteContext {
   profile: Profile;
   groups: readonly ScenarioGroup[];
   fixtures: Fixtures;
-  /** The run's HTTP client (one keep-alive agent per run). */
+  /** The run's HTTP client (one keep-alive agent per run), presenting the TPP identity the bank demands. */
   client: Client;
+  /** The TPP identity generated for a bank that demands one (mTLS, signing). */
+  identity?: IdentityFiles;
+  /** Clients presenting certificates that lack roles, for the role properties. */
+  roleClients?: Record<string, { client: Client; roles: string[] }>;
 }
 
 /**

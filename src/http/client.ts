@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
 import type { Exchange, ExchangeOrigin, HttpHeaders } from './exchange.js';
 import { describeTransportError, isBrokenConnection } from './transport-error.js';
+import type { RequestSigner } from './signing.js';
 
 export { describeTransportError } from './transport-error.js';
 
@@ -14,6 +15,10 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Largest response body kept, in bytes; larger bodies end the exchange with an error. Default 10 MiB. */
   maxBodyBytes?: number;
+  /** Sign every request (Digest, Signature, TPP-Signature-Certificate) unless it asks not to be. */
+  signer?: RequestSigner;
+  /** Mutual TLS: the client certificate (QWAC) and key, PEM; `ca`: extra trusted roots for the bank's certificate. */
+  tls?: { certPem: string; keyPem: string; caPem?: string };
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -34,6 +39,8 @@ export interface OutgoingRequest {
   headers?: HttpHeaders;
   body?: string;
   origin?: ExchangeOrigin;
+  /** Send as given, without the client's signature (a test that brings its own, or none). */
+  unsigned?: boolean;
 }
 
 /**
@@ -45,18 +52,28 @@ export class Client {
   readonly #agent: Agent;
   readonly #timeoutMs: number;
   readonly #maxBodyBytes: number;
+  /** The signer of this client's requests, when the profile asks for signing. */
+  readonly signer: RequestSigner | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.signer = options.signer;
     // undici's own idle limits stay behind the exchange's deadline, which names the phase that stalled.
     const idle = this.#timeoutMs + 1_000;
-    this.#agent = new Agent({ headersTimeout: idle, bodyTimeout: idle, connectTimeout: this.#timeoutMs, keepAliveTimeout: 10_000 });
+    const tls = options.tls ? { connect: { cert: options.tls.certPem, key: options.tls.keyPem, ...(options.tls.caPem ? { ca: options.tls.caPem } : {}) } } : {};
+    this.#agent = new Agent({ headersTimeout: idle, bodyTimeout: idle, connectTimeout: this.#timeoutMs, keepAliveTimeout: 10_000, ...tls });
   }
 
   async send(req: OutgoingRequest): Promise<Exchange> {
+    // Names are sent as written (two spellings of one name are two header lines); the record has them lower-case.
+    const sent: Record<string, string> = { ...(req.headers ?? {}) };
+    if (this.signer && !req.unsigned) Object.assign(sent, this.signer.sign({ headers: sent, ...(req.body !== undefined ? { body: req.body } : {}) }));
     const headers: HttpHeaders = {};
-    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+    for (const [k, v] of Object.entries(sent)) {
+      const name = k.toLowerCase();
+      headers[name] = name in headers ? `${headers[name]}, ${v}` : v;
+    }
     const exchange: Exchange = {
       id: randomUUID(),
       request: { method: req.method.toUpperCase(), url: req.url, headers, ...(req.body !== undefined ? { body: req.body } : {}) },
@@ -73,7 +90,7 @@ export class Client {
     try {
       const res = await request(req.url, {
         method: exchange.request.method as 'GET',
-        headers,
+        headers: sent,
         body: req.body,
         dispatcher: this.#agent,
         maxRedirections: 0,

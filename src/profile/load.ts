@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatProblem, parseValidatedYaml, type YamlProblem } from '../yaml/validated-yaml.js';
-import type { Profile, ProfileDocument, Secret } from './types.js';
+import type { PemSource, Profile, ProfileDocument, Secret } from './types.js';
 import schema from './profile.schema.json' with { type: 'json' };
 
 
@@ -25,6 +25,16 @@ function resolveSecret(secret: Secret | undefined, file: string, field: string):
 function withoutSecret<T extends { clientSecret?: unknown }>(doc: T): Omit<T, 'clientSecret'> {
   const { clientSecret: _secret, ...rest } = doc;
   return rest;
+}
+
+function readPem(source: PemSource, file: string, field: string): string {
+  if (typeof source !== 'string') return resolveSecret(source, file, field)!;
+  const path = resolve(dirname(resolve(file)), source);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ProfileError([{ file, field, message: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+  }
 }
 
 /** Read, validate and resolve a profile file. Throws ProfileError for anything a user must fix. */
@@ -73,11 +83,15 @@ export function loadProfile(file: string): Profile {
     hooks: Object.fromEntries(Object.entries(value.hooks ?? {}).map(([name, h]) => [name, { method: h.method ?? 'POST', path: h.path }])),
     ...(value.oauth ? { oauth: { ...withoutSecret(value.oauth), ...(clientSecret !== undefined ? { clientSecret } : {}), tokenAuth: value.oauth.tokenAuth ?? 'client_secret_basic' } } : {}),
     ...(obp ? { obp } : {}),
+    ...(value.tls ? { tls: { certPem: readPem(value.tls.cert, file, 'tls.cert'), keyPem: readPem(value.tls.key, file, 'tls.key'), ...(value.tls.ca ? { caPem: readPem(value.tls.ca, file, 'tls.ca') } : {}) } } : {}),
+    ...(value.signing ? { signing: { certificatePem: readPem(value.signing.certificate, file, 'signing.certificate'), keyPem: readPem(value.signing.key, file, 'signing.key'), digest: value.signing.digest ?? 'SHA-256' } } : {}),
+    properties: { ...(value.properties?.runs !== undefined ? { runs: value.properties.runs } : {}), ...(value.properties?.seed !== undefined ? { seed: value.properties.seed } : {}), tolerated: value.properties?.tolerated ?? [] },
+    ...(value.sandbox?.identity ? { sandboxIdentity: { tls: value.sandbox.identity.tls ?? false, signing: value.sandbox.identity.signing ?? false, roles: value.sandbox.identity.roles ?? ['PSP_AS', 'PSP_PI', 'PSP_AI', 'PSP_IC'] } } : {}),
   };
 }
 
 /** Every secret value of a profile, for redaction. */
 export function secretsOf(profile: Profile): string[] {
   const others = (profile.multilevel?.psus ?? []).flatMap((p) => [p.password, p.otp]);
-  return [profile.psu.password, profile.psu.otp, ...others, profile.oauth?.clientSecret, profile.obp?.consumerKey, profile.obp?.challengeAnswer].filter((s): s is string => typeof s === 'string' && s.length > 0);
+  return [profile.psu.password, profile.psu.otp, ...others, profile.oauth?.clientSecret, profile.obp?.consumerKey, profile.obp?.challengeAnswer, profile.tls?.keyPem, profile.signing?.keyPem].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }

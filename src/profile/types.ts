@@ -101,12 +101,30 @@ export interface AcceptedDeviation {
   reason: string;
 }
 
+/** PEM text from a file (relative to the profile) or an environment variable. */
+export type PemSource = string | { env: string };
+
+export type Psd2Role = 'PSP_AS' | 'PSP_PI' | 'PSP_AI' | 'PSP_IC';
+
+/** The bundled bank demanding a TPP identity (mutual TLS, signed requests), with generated test certificates. */
+export interface SandboxIdentity {
+  tls: boolean;
+  signing: boolean;
+  roles: Psd2Role[];
+}
+
+export interface ToleratedPropertyDeviation {
+  property: string;
+  reason: string;
+  until?: string;
+}
+
 /** The profile file as written (see profile.schema.json). */
 export interface ProfileDocument {
   name: string;
   baseUrl?: string;
   spec?: string;
-  sandbox?: { defects?: string[]; mode?: string };
+  sandbox?: { defects?: string[]; mode?: string; identity?: Partial<SandboxIdentity> };
   services?: ServiceOffer;
   scaApproaches?: ScaApproach[];
   psu?: { id: string; password?: Secret; otp?: Secret; ipAddress?: string; iban?: string };
@@ -119,6 +137,9 @@ export interface ProfileDocument {
   hooks?: Record<string, HookDefinition>;
   oauth?: OAuthClientDocument;
   obp?: { bankId: string; consumerKey: Secret; challengeAnswer?: Secret };
+  tls?: { cert: string; key: PemSource; ca?: string };
+  signing?: { certificate: string; key: PemSource; digest?: 'SHA-256' | 'SHA-512'; algorithm?: 'rsa-sha256' };
+  properties?: { runs?: number; seed?: number; tolerated?: ToleratedPropertyDeviation[] };
 }
 
 /** A loaded profile: validated, defaults filled in, secrets resolved, paths absolute. */
@@ -147,4 +168,12 @@ export interface Profile {
   oauth?: OAuthClientProfile;
   /** Open Bank Project access, secrets resolved. */
   obp?: { bankId: string; consumerKey: string; challengeAnswer?: string };
+  /** Mutual TLS: the client certificate and key (PEM text), the bank's CA. */
+  tls?: { certPem: string; keyPem: string; caPem?: string };
+  /** Request signing: the QSealC and its key (PEM text). */
+  signing?: { certificatePem: string; keyPem: string; digest: 'SHA-256' | 'SHA-512' };
+  /** The property tests' settings. */
+  properties: { runs?: number; seed?: number; tolerated: ToleratedPropertyDeviation[] };
+  /** Set when the bundled bank is to demand a TPP identity. */
+  sandboxIdentity?: SandboxIdentity;
 }

@@ -72,6 +72,7 @@ export function buildReport(
         cell: cellName(meta.cell),
         test: t.name,
         ...(exchange ? { curl: curlCommand(exchange.request) } : {}),
+        ...(typeof f.evidence?.['replay'] === 'string' ? { replay: f.evidence['replay'] } : {}),
       });
       if (f.exchangeId) wanted.add(f.exchangeId);
     }

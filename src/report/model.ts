@@ -34,6 +34,8 @@ export interface ReportFinding extends Finding {
   test?: string;
   /** A curl command that sends the finding's request again (secrets as placeholders). */
   curl?: string;
+  /** A property test's finding: the command that replays its shrunk counterexample (property, seed, fast-check path). */
+  replay?: string;
 }
 
 /** A state machine's transitions as the run observed them (filled by the lifecycle tracker). */
@@ -61,7 +63,7 @@ export interface RunInfo {
   defects: string[];
   profile: { name: string; file: string };
   spec: { title: string; version: string; sha256: string; file: string };
-  /** Seed of the property tests (reserved: they come later). */
+  /** Seed of the property tests (`--seed`; printed at the start of the run). */
   seed?: number;
   /** Set on the run of one shard (`--shard i/n`). */
   shard?: { index: number; count: number };

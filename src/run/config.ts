@@ -18,6 +18,24 @@ export interface RunConfig {
   timeoutMs?: number;
   /** Largest response body kept, in bytes (`--max-body`); absent: the client's default. */
   maxBodyBytes?: number;
+  /** Seed of the property tests (`--seed`); absent: the profile's, else one derived from its name. */
+  seed?: number;
+  /** Runs per property (`--property-runs`); absent: the profile's, else the default. */
+  propertyRuns?: number;
+  /** The options a replay command repeats to reach the same target: `--target URL`, or `--defect D`, `--profile`, `--spec`. */
+  replayArgs?: string[];
+  /** A TPP identity generated at run start (PEM files); it replaces the profile's tls and signing. */
+  identity?: IdentityFiles;
+}
+
+/** PEM files of a generated TPP identity (src/certs). */
+export interface IdentityFiles {
+  /** The QWAC the client presents, and the CA that issued the bank's server certificate. */
+  tls?: { cert: string; key: string; ca: string };
+  /** The QSealC requests are signed with. */
+  signing?: { certificate: string; key: string };
+  /** QWACs lacking roles, for the role properties: name → files and the roles they hold. */
+  roleClients?: Record<string, { cert: string; key: string; roles: string[] }>;
 }
 
 declare module 'vitest' {

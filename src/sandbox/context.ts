@@ -4,6 +4,7 @@ import type { SandboxClock } from './clock.js';
 import type { DefectSet } from './defects.js';
 import type { EmulationMode } from './modes/types.js';
 import type { ScaApproach, Store } from './store.js';
+import type { IdentityRules } from './tpp-identity/index.js';
 
 /** Shared by all requests of one running sandbox. */
 export interface SandboxEnv {
@@ -21,6 +22,8 @@ export interface SandboxEnv {
   scaApproaches: readonly ScaApproach[];
   /** Redirect SCA ends unconfirmed: the TPP confirms with the code from the redirect back (SandboxOptions.confirmationCode). */
   confirmationMandated: boolean;
+  /** The TPP identity API calls must show (mutual TLS, signatures); absent: none. */
+  identity?: IdentityRules;
   /** Called once per answered request (see SandboxOptions.onRequest). */
   onRequest?: (entry: ServedRequest) => void;
 }

@@ -1,4 +1,5 @@
 /** Request-header rules (DOMAIN §5.1): presence, formats, and the TPP's SCA preferences. */
+import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { RequestContext } from './context.js';
 import { formatError } from './errors.js';
@@ -25,18 +26,38 @@ export function requireRequestId(ctx: RequestContext): void {
   if (value === undefined || value.trim() === '') {
     throw formatError('Header X-Request-ID is missing', 'X-Request-ID');
   }
-  if (!isUuid(value)) throw formatError('Header X-Request-ID is not a UUID', 'X-Request-ID');
+  if (!isUuid(value) && !ctx.env.defects.has('malformed-request-id-accepted')) throw formatError('Header X-Request-ID is not a UUID', 'X-Request-ID');
 }
 
 /** Checks the optional headers whose format is fixed, whenever they are sent. */
 export function validateOptionalHeaders(ctx: RequestContext): void {
+  try {
+    checkOptionalHeaders(ctx);
+  } catch (err) {
+    // The defect: the answer to a malformed header loses the request's X-Request-ID.
+    if (ctx.env.defects.has('request-id-lost-on-header-errors')) ctx.echoRequestId = randomUUID();
+    throw err;
+  }
+}
+
+function checkOptionalHeaders(ctx: RequestContext): void {
   const ip = ctx.header('PSU-IP-Address');
+  // The defect: only IPv4 is taken.
+  if (ip !== undefined && ctx.env.defects.has('ipv6-psu-ip-refused') && isIP(ip.trim()) === 6) {
+    throw formatError('Header PSU-IP-Address is not an IPv4 address', 'PSU-IP-Address');
+  }
   if (ip !== undefined && isIP(ip) === 0) {
+    // The defect: the address is parsed as if it were valid, and the parse fails.
+    if (ctx.env.defects.has('server-error-on-malformed-psu-ip') && ip.trim() !== '') throw new Error(`cannot parse PSU-IP-Address ${ip}`);
     throw formatError('Header PSU-IP-Address is not an IPv4 or IPv6 address', 'PSU-IP-Address');
   }
   const device = ctx.header('PSU-Device-ID');
   if (device !== undefined && !isUuid(device)) throw formatError('Header PSU-Device-ID is not a UUID', 'PSU-Device-ID');
   const geo = ctx.header('PSU-Geo-Location');
+  // The defect: a longitude of more than 3 integer digits overflows a fixed-width field.
+  if (geo !== undefined && ctx.env.defects.has('server-error-on-geo-location-form') && /^GEO:-?[0-9]{1,2}\.[0-9]{6};-?[0-9]{4,}\./.test(geo)) {
+    throw new Error('PSU-Geo-Location longitude out of range');
+  }
   if (geo !== undefined && !GEO.test(geo)) {
     throw formatError('Header PSU-Geo-Location must look like GEO:52.506931;13.144558', 'PSU-Geo-Location');
   }
@@ -84,7 +105,7 @@ export function readTppRedirect(ctx: RequestContext): TppRedirect {
   const preferred = booleanHeader(ctx, 'TPP-Redirect-Preferred');
   const redirectUri = redirectUriHeader(ctx, 'TPP-Redirect-URI');
   const nokRedirectUri = redirectUriHeader(ctx, 'TPP-Nok-Redirect-URI');
-  if (preferred === true && redirectUri === undefined) {
+  if (preferred === true && redirectUri === undefined && !ctx.env.defects.has('redirect-uri-not-required')) {
     throw formatError('Header TPP-Redirect-URI is required when TPP-Redirect-Preferred is true', 'TPP-Redirect-URI');
   }
   return { ...(redirectUri ? { redirectUri } : {}), ...(nokRedirectUri ? { nokRedirectUri } : {}) };

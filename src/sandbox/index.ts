@@ -1,4 +1,5 @@
 /** The reference bank (sandbox ASPSP): start it in-process and get its base URL. */
+import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock.js';
 import type { SandboxEnv } from './context.js';
@@ -8,12 +9,22 @@ import { DEFAULT_SCA_APPROACHES } from './sca-approach.js';
 import { createSandboxServer } from './server.js';
 import { Store } from './store.js';
 import type { RunningSandbox, SandboxOptions } from './types.js';
+import type { IdentityRules } from './tpp-identity/index.js';
 
 export { SandboxClock } from './clock.js';
 export { DEFECTS, type DefectName } from './defects.js';
 export { MODE_NAMES, type ModeName } from './modes/index.js';
 export { PSUS, ACCOUNTS, CARD_ACCOUNTS } from './data.js';
 export type { DefectDescription, RunningSandbox, SandboxOptions, ServedRequest } from './types.js';
+
+function identityRules(options: SandboxOptions): IdentityRules | undefined {
+  const tls = options.tls && (options.tls.requireClientCert || options.tls.enforceRoles)
+    ? { ca: new X509Certificate(options.tls.ca), requireClientCert: options.tls.requireClientCert ?? false, enforceRoles: options.tls.enforceRoles ?? false }
+    : undefined;
+  const ca = options.signing?.ca ?? options.tls?.ca;
+  const signing = options.signing ? { required: options.signing.required, ...(ca ? { ca: new X509Certificate(ca) } : {}) } : undefined;
+  return tls || signing ? { ...(tls ? { tls } : {}), ...(signing ? { signing } : {}) } : undefined;
+}
 
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
@@ -37,7 +48,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   };
-  const server = createSandboxServer(env);
+  const identity = identityRules(options);
+  if (identity) env.identity = identity;
+  const server = createSandboxServer(env, options.tls);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -46,7 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${displayHost(host)}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${displayHost(host)}:${port}`;
   env.fallbackBaseUrl = url;
   let closing: Promise<void> | undefined;
   return {

@@ -1,6 +1,7 @@
 /** The HTTP server: reads the request, routes it, and turns every failure into a proper answer. */
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type IncomingMessage, type RequestListener, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { RequestContext, SandboxEnv } from './context.js';
 import { ApiError, formatError, methodNotAllowed, resourceUnknown } from './errors.js';
 import { requireRequestId, validateOptionalHeaders } from './headers.js';
@@ -9,6 +10,7 @@ import { JSON_ONLY, negotiate } from './negotiation.js';
 import { sendEmpty, sendError } from './response.js';
 import { buildRouter } from './routes.js';
 import { Router } from './router.js';
+import { verifyTppIdentity } from './tpp-identity/index.js';
 
 /** Largest request body accepted; bigger ones get 400 FORMAT_ERROR (413 is not declared by the spec). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -67,7 +69,8 @@ function firstHeader(req: IncomingMessage, name: string): string | undefined {
 function baseUrl(env: SandboxEnv, req: IncomingMessage): string {
   if (env.publicUrl) return env.publicUrl.replace(/\/+$/, '');
   const host = firstHeader(req, 'host');
-  return host && HOST_HEADER.test(host) ? `http://${host}` : env.fallbackBaseUrl;
+  const scheme = 'encrypted' in req.socket ? 'https' : 'http';
+  return host && HOST_HEADER.test(host) ? `${scheme}://${host}` : env.fallbackBaseUrl;
 }
 
 function contextFor(env: SandboxEnv, req: IncomingMessage, res: ServerResponse): RequestContext {
@@ -114,6 +117,7 @@ async function handle(env: SandboxEnv, router: Router, req: IncomingMessage, res
     if (match.api) {
       requireRequestId(ctx);
       validateOptionalHeaders(ctx);
+      if (env.identity) verifyTppIdentity(ctx, env.identity);
       authenticateBearer(ctx);
     }
     if (match.kind === 'method-not-allowed') throw methodNotAllowed(ctx.method, match.allowed);
@@ -131,11 +135,13 @@ async function handle(env: SandboxEnv, router: Router, req: IncomingMessage, res
   }
 }
 
-export function createSandboxServer(env: SandboxEnv): Server {
+/** `tls`: serve HTTPS, asking for (not demanding) a client certificate; the identity rules judge it per request. */
+export function createSandboxServer(env: SandboxEnv, tls?: { ca: string; cert: string; key: string }): Server {
   const router = buildRouter();
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     handle(env, router, req, res).catch(() => res.destroy());
-  });
+  };
+  const server: Server = tls ? createHttpsServer({ ...tls, requestCert: true, rejectUnauthorized: false }, listener) : createServer(listener);
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();

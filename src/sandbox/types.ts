@@ -34,6 +34,15 @@ export interface SandboxOptions {
    * {confirmationCode}. Default false.
    */
   confirmationCode?: boolean;
+  /**
+   * Serve HTTPS (PEM texts). `requireClientCert`: API calls without a client certificate get 401
+   * CERTIFICATE_MISSING (the handshake itself succeeds: the SCA pages are for browsers);
+   * certificates not issued by `ca` get 401 CERTIFICATE_INVALID. `enforceRoles`: the PSD2 roles
+   * of the certificate's QCStatement must cover the service (else 401 ROLE_INVALID).
+   */
+  tls?: { ca: string; cert: string; key: string; requireClientCert?: boolean; enforceRoles?: boolean };
+  /** Verify signed requests; `required`: unsigned API calls get 401 SIGNATURE_MISSING. `ca`: the QSealC's issuer (PEM). */
+  signing?: { required: boolean; ca?: string };
 }
 
 export interface RunningSandbox {
@@ -52,6 +61,10 @@ export interface DefectDescription {
   description: string;
   /** The check ids that must catch it. */
   caughtBy: string[];
-  /** The bundled profile (under profiles/) whose run shows it, when the default one does not (an emulation mode's). */
+  /**
+   * The bundled profile (profiles/) whose run exposes it, when the default one cannot: an emulation
+   * mode's defects, or the signing and certificate defects that show only when the bank demands
+   * signatures and mTLS.
+   */
   profile?: string;
 }

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { CHECKS, Observations } from '../../src/checks/index.js';
-import { Client } from '../../src/http/client.js';
+import type { Client } from '../../src/http/client.js';
+import { clientFor } from '../../src/run/client-for.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { isFailure } from '../../src/run/accepted.js';
 import '../../src/run/config.js';
@@ -38,7 +39,7 @@ export function describeScenarios(group: string): void {
 
   beforeAll(async () => {
     spec = await loadSpec(run.specPath);
-    client = new Client({ timeoutMs: run.timeoutMs ?? profile.timeouts.requestMs, ...(run.maxBodyBytes !== undefined ? { maxBodyBytes: run.maxBodyBytes } : {}) });
+    client = clientFor(run, profile);
   });
   afterAll(() => client?.close());
 

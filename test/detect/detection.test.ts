@@ -5,6 +5,7 @@ import { CHECKS } from '../../src/checks/index.js';
 import { detect, matrixPasses, type DetectionMatrix } from '../../src/detect/engine.js';
 import { checksMarkdown } from '../../src/detect/markdown.js';
 import { LIFECYCLE_RULE_LIST } from '../../src/lifecycle/rules.js';
+import { PROPERTY_CHECKS } from '../../src/properties/checks.js';
 import { packageRoot } from '../../src/paths.js';
 import { DEFECTS } from '../../src/sandbox/index.js';
 
@@ -25,12 +26,12 @@ describe('the detection matrix', () => {
 
   it('every check and every lifecycle rule is named by at least one defect', () => {
     const caught = new Set(Object.values(DEFECTS).flatMap((d) => d.caughtBy));
-    const ids = [...CHECKS.map((c) => c.id), ...LIFECYCLE_RULE_LIST.map((r) => r.id)];
+    const ids = [...CHECKS.map((c) => c.id), ...LIFECYCLE_RULE_LIST.map((r) => r.id), ...PROPERTY_CHECKS.map((c) => c.id)];
     expect(ids.filter((id) => !caught.has(id))).toEqual([]);
   });
 
   it('every defect names only checks that exist', () => {
-    const ids = new Set([...CHECKS.map((c) => c.id), ...LIFECYCLE_RULE_LIST.map((r) => r.id)]);
+    const ids = new Set([...CHECKS.map((c) => c.id), ...LIFECYCLE_RULE_LIST.map((r) => r.id), ...PROPERTY_CHECKS.map((c) => c.id)]);
     const unknown = Object.entries(DEFECTS).flatMap(([name, d]) => d.caughtBy.filter((id) => !ids.has(id)).map((id) => `${name}: ${id}`));
     expect(unknown).toEqual([]);
   });

@@ -29,6 +29,15 @@ function reproduceHtml(curl: string): Html {
   </div>`;
 }
 
+function replayHtml(f: ReportFinding): Html {
+  const e = f.evidence ?? {};
+  return html`<div class="repro">
+    <h4>Replay the counterexample <button type="button" class="copy" title="Copy the command">Copy</button></h4>
+    <pre class="curl">${f.replay ?? ''}</pre>
+    <p class="muted">Property <code>${String(e['property'] ?? '')}</code>, seed <code>${String(e['seed'] ?? '')}</code>, path <code>${String(e['path'] ?? '')}</code>: ${String(e['counterexample'] ?? '')}</p>
+  </div>`;
+}
+
 function findingHtml(f: ReportFinding, exchanges: Map<string, Exchange>): Html {
   const ex = f.exchangeId ? exchanges.get(f.exchangeId) : undefined;
   const where = [f.scenario ? `${f.scenario}${f.step ? ` › ${f.step}` : ''}` : undefined, f.operation, f.cell].filter(Boolean).join(' · ');
@@ -43,6 +52,7 @@ function findingHtml(f: ReportFinding, exchanges: Map<string, Exchange>): Html {
     </dl>
     ${f.evidence ? html`<h4>Evidence</h4><pre>${clipped(JSON.stringify(f.evidence, null, 2))}</pre>` : ''}
     ${ex ? exchangeHtml(ex) : ''}
+    ${f.replay ? replayHtml(f) : ''}
     ${f.curl ? reproduceHtml(f.curl) : ''}
   </div>
 </details>`;
