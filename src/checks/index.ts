@@ -26,6 +26,7 @@ import scaMethodsShape from './sca/methods-shape.js';
 import scaRedirectUriHonoured from './sca/redirect-uri-honoured.js';
 import scaPsuMessage from './sca/psu-message.js';
 import scaOtpSingleUse from './sca/otp-single-use.js';
+import scaConfirmationRequired from './sca/confirmation-required.js';
 
 /** Every exchange check the suite runs, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -56,6 +57,7 @@ export const CHECKS: readonly Check[] = [
   scaRedirectUriHonoured,
   scaPsuMessage,
   scaOtpSingleUse,
+  scaConfirmationRequired,
 ];
 
 export { judgeExchange } from './judge.js';

@@ -8,11 +8,12 @@ import type { CheckContext } from './check.js';
 import { reportLearners } from './links/report-pages.js';
 import { learnRedeemedCode } from './oauth/code-single-use.js';
 import { scaLearners } from './sca/sca-facts.js';
+import { learnConfirmation } from './sca/confirmation-required.js';
 import type { Observations } from './observations.js';
 
 export type Learner = (ex: Exchange, ctx: CheckContext, store: Observations) => void;
 
-export const LEARNERS: readonly Learner[] = [...consentLearners, ...reportLearners, ...scaLearners, learnRedeemedCode];
+export const LEARNERS: readonly Learner[] = [...consentLearners, ...reportLearners, ...scaLearners, learnRedeemedCode, learnConfirmation];
 
 /** Record what an exchange showed. A learner that throws is skipped: learning never breaks a run. */
 export function learnFrom(ex: Exchange, ctx: CheckContext, store: Observations): void {

@@ -28,6 +28,8 @@ export interface RedirectForm {
   driver?: 'form' | 'browser' | 'manual';
   browser?: BrowserScript;
   manual?: { timeoutMs?: number };
+  /** Redirect with confirmation: the query parameter of the redirect back that carries the confirmation code (default confirmationCode). */
+  confirmationCodeParam?: string;
 }
 
 /** One action of the browser driver; values are templates ({{psu.id}}). */

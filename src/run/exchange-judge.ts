@@ -46,6 +46,11 @@ export class ExchangeJudge {
     for (const s of credentialsIn(ex)) this.#secrets.add(s);
   }
 
+  /** Remember a secret the flow learned outside any credential field (a confirmation code under a bank's own query parameter). */
+  addSecret(value: string): void {
+    if (value.trim() !== '') this.#secrets.add(value.trim());
+  }
+
   /** The secret values known so far: the profile's and those the stream showed. */
   get secrets(): readonly string[] {
     return [...this.#secrets];

@@ -91,6 +91,24 @@ export class Session {
     return findings;
   }
 
+  /**
+   * A secret the flow learned from what the bank sent (a confirmation code in the query of the
+   * redirect back): redacted from here on, and from the exchanges and findings already kept.
+   */
+  learnSecret(value: string): void {
+    this.#judge.addSecret(value);
+    this.exchanges.splice(0, this.exchanges.length, ...this.exchanges.map((ex) => this.#judge.redact(ex)));
+    this.findings.splice(
+      0,
+      this.findings.length,
+      ...this.findings.map((f) => ({
+        ...f,
+        message: this.#judge.redactText(f.message),
+        ...(f.evidence ? { evidence: JSON.parse(this.#judge.redactText(JSON.stringify(f.evidence))) as Record<string, unknown> } : {}),
+      })),
+    );
+  }
+
   /** A text for the reports (a failed expectation quotes what the bank sent): the profile's secrets and every credential seen replaced. */
   redact(text: string): string {
     return this.#judge.redactText(text);

@@ -4,6 +4,7 @@
  * redirect, embedded and decoupled approaches (DOMAIN §4).
  */
 import { readJsonBody } from './body.js';
+import { confirmationMandated } from './confirmation.js';
 import type { RequestContext } from './context.js';
 import { findPsu } from './data.js';
 import { identifyForDecoupled, decoupledStep } from './decoupled.js';
@@ -19,13 +20,13 @@ import { oauthScaLinks } from './oauth/bearer.js';
 import { type StepAnswer, identifiedPsu, stepBody, stepInput } from './sca-steps.js';
 import type { AuthorisableRecord, AuthorisationPurpose, AuthorisationRecord, ScaApproach, Store } from './store.js';
 
-/** Links that let the TPP run a redirect authorisation: scaRedirect (unless defective), scaStatus, and confirmation where the bank mandates it. */
+/** Links that let the TPP run a redirect authorisation: scaRedirect (unless defective), scaStatus, and confirmation where the bank mandates it (confirmation.ts). */
 export function redirectLinks(ctx: RequestContext, parent: AuthorisableRecord, auth: AuthorisationRecord): Record<string, Href> {
   const oauth = oauthScaLinks(ctx, parent, auth);
   if (oauth) return oauth;
   const links: Record<string, Href> = {};
   if (!ctx.env.defects.has('no-sca-redirect-link')) links.scaRedirect = { href: scaRedirectUrl(ctx, auth.id) };
-  if (ctx.env.confirmationMandated) links.confirmation = href(ctx, authorisationPath(parent, auth.id, auth.purpose));
+  if (confirmationMandated(ctx.env, parent, auth)) links.confirmation = href(ctx, authorisationPath(parent, auth.id, auth.purpose));
   links.scaStatus = href(ctx, authorisationPath(parent, auth.id, auth.purpose));
   return links;
 }

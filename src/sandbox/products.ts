@@ -60,8 +60,8 @@ const SINGLE: readonly PaymentService[] = ['payments'];
 export const PAYMENT_PRODUCTS: Readonly<Record<string, ProductDefinition>> = {
   'sepa-credit-transfers': { format: 'json', rules: SEPA, services: ALL },
   'instant-sepa-credit-transfers': { format: 'json', rules: SEPA_INSTANT, services: ALL },
-  'target-2-payments': { format: 'json', rules: TARGET2, services: SINGLE },
-  'cross-border-credit-transfers': { format: 'json', rules: CROSS_BORDER, services: SINGLE },
+  'target-2-payments': { format: 'json', rules: TARGET2, services: ALL },
+  'cross-border-credit-transfers': { format: 'json', rules: CROSS_BORDER, services: ALL },
   'pain.001-sepa-credit-transfers': { format: 'pain.001', rules: SEPA, services: ALL },
   'pain.001-instant-sepa-credit-transfers': { format: 'pain.001', rules: SEPA_INSTANT, services: SINGLE },
   'pain.001-target-2-payments': { format: 'pain.001', rules: TARGET2, services: SINGLE },

@@ -288,7 +288,7 @@ describe('sandbox payments (redirect SCA)', () => {
         'PRODUCT_UNKNOWN',
       );
       await expectError(
-        client.post('/v1/periodic-payments/target-2-payments', { headers: REDIRECT, json: paymentBody(aliceEur.iban) }),
+        client.post('/v1/periodic-payments/pain.001-target-2-payments', { headers: REDIRECT, json: paymentBody(aliceEur.iban) }),
         400,
         'PARAMETER_NOT_SUPPORTED',
         'payment-service',

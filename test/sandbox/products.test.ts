@@ -39,11 +39,49 @@ describe('sandbox payment products and services', () => {
   it('offers each JSON product for the services of its table', async () => {
     expect((await post('/v1/payments/target-2-payments', paymentBody(aliceEur.iban, { creditorAgent: 'COBADEFFXXX' }))).status).toBe(201);
     expectError(await post('/v1/payments/target-2-payments', paymentBody(aliceEur.iban)), 400, 'FORMAT_ERROR', 'creditorAgent');
-    expectError(await post('/v1/bulk-payments/cross-border-credit-transfers', { debtorAccount: { iban: aliceEur.iban }, payments: [] }), 400, 'PARAMETER_NOT_SUPPORTED', 'payment-service');
+    expectError(await post('/v1/bulk-payments/pain.001-cross-border-credit-transfers', '<Document/>', 'application/xml'), 400, 'PARAMETER_NOT_SUPPORTED', 'payment-service');
     const xb = paymentBody(aliceEur.iban, { instructedAmount: { currency: 'USD', amount: '250.00' }, creditorAccount: { bban: '000123456789' }, creditorAgent: 'CHASUS33XXX', creditorAddress: { townName: 'New York', country: 'US' } });
     expect((await post('/v1/payments/cross-border-credit-transfers', xb)).status).toBe(201);
     expectError(await post('/v1/payments/cross-border-credit-transfers', { ...xb, creditorAddress: undefined }), 400, 'FORMAT_ERROR', 'creditorAddress');
     expectError(await post('/v1/payments/sepa-credit-transfers', { ...xb, creditorAgent: undefined, creditorAddress: undefined }), 400, 'FORMAT_ERROR');
+  });
+
+  it('TARGET2 and cross-border bulks and standing orders: the product rules hold for every payment', async () => {
+    const t2 = (amount: string, extra: Record<string, unknown> = {}) => ({
+      instructedAmount: { currency: 'EUR', amount },
+      creditorAccount: { iban: 'FR1420041010050500013M02606' },
+      creditorAgent: 'PSSTFRPPXXX',
+      creditorName: 'Office Notarial Dupont',
+      ...extra,
+    });
+    const bulkT2 = { debtorAccount: { iban: aliceEur.iban }, payments: [t2('4200.00'), t2('2750.00')] };
+    const created = await post('/v1/bulk-payments/target-2-payments', bulkT2);
+    expect(created.status, created.text).toBe(201);
+    expect(conforms(await client.get(created.json._links.self.href)).json.payments).toHaveLength(2);
+    expectError(await post('/v1/bulk-payments/target-2-payments', { ...bulkT2, payments: [t2('10.00'), t2('20.00', { creditorAgent: undefined })] }), 400, 'FORMAT_ERROR', 'payments[1].creditorAgent');
+    expectError(await post('/v1/bulk-payments/target-2-payments', { ...bulkT2, payments: [t2('10.00', { instructedAmount: { currency: 'USD', amount: '10.00' } })] }), 400, 'FORMAT_ERROR', 'payments[0].instructedAmount.currency');
+
+    const xb = {
+      instructedAmount: { currency: 'USD', amount: '640.00' },
+      creditorAccount: { bban: '000123456789' },
+      creditorAgent: 'CHASUS33XXX',
+      creditorName: 'Brightside Media LLC',
+      creditorAddress: { townName: 'New York', country: 'US' },
+    };
+    const bulkXb = { debtorAccount: { iban: aliceEur.iban }, payments: [xb, { ...xb, instructedAmount: { currency: 'USD', amount: '89.90' } }] };
+    expect((await post('/v1/bulk-payments/cross-border-credit-transfers', bulkXb)).status).toBe(201);
+    expectError(await post('/v1/bulk-payments/cross-border-credit-transfers', { ...bulkXb, payments: [xb, { ...xb, creditorAddress: undefined }] }), 400, 'FORMAT_ERROR', 'payments[1].creditorAddress');
+    expectError(await post('/v1/bulk-payments/cross-border-credit-transfers', { ...bulkXb, payments: [{ ...xb, creditorAgent: undefined }] }), 400, 'FORMAT_ERROR', 'payments[0].creditorAgent');
+
+    const schedule = { startDate: day(1), frequency: 'Monthly', dayOfExecution: '15' };
+    const orderT2 = paymentBody(aliceEur.iban, { ...t2('2480.00'), ...schedule });
+    const order = await authorised('/v1/periodic-payments/target-2-payments', orderT2);
+    expect(order.status).toBe('ACTC');
+    expectError(await post('/v1/periodic-payments/target-2-payments', { ...orderT2, creditorAgent: undefined }), 400, 'FORMAT_ERROR', 'creditorAgent');
+    expectError(await post('/v1/periodic-payments/target-2-payments', { ...orderT2, instructedAmount: { currency: 'CHF', amount: '1.00' } }), 400, 'FORMAT_ERROR', 'instructedAmount.currency');
+    const orderXb = paymentBody(aliceEur.iban, { ...xb, instructedAmount: { currency: 'CHF', amount: '540.00' }, ...schedule, frequency: 'Quarterly' });
+    expect((await post('/v1/periodic-payments/cross-border-credit-transfers', orderXb)).status).toBe(201);
+    expectError(await post('/v1/periodic-payments/cross-border-credit-transfers', { ...orderXb, creditorAddress: undefined }), 400, 'FORMAT_ERROR', 'creditorAddress');
   });
 
   it('instant payments: at most 100 000 EUR, executed today, settled right after SCA and not cancellable', async () => {

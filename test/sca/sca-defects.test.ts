@@ -55,6 +55,7 @@ const SHOWN_BY: Record<keyof typeof SCA, [string, Cell]> = {
   'decoupled-without-psu-message': ['pis.sca.implicit', { ...SEPA, approach: 'decoupled' }],
   'decoupled-never-finalises': ['pis.sca.implicit', { ...SEPA, approach: 'decoupled' }],
   'otp-accepted-twice': ['pis.embedded.otp-replay', { ...SEPA, approach: 'embedded' }],
+  'confirmation-skipped': ['pis.redirect.confirmation', { ...SEPA, approach: 'redirect' }],
 };
 
 describe('the clean reference bank passes every SCA flow without a finding', () => {
@@ -82,6 +83,7 @@ describe('the clean reference bank passes every SCA flow without a finding', () 
     ['ais.sca.consent-rejected', { service: 'consents', approach: 'decoupled' }],
     ['piis.sca.consent', { service: 'funds-confirmations', approach: 'embedded' }],
     ['pis.redirect.rejected', { ...SEPA, approach: 'redirect' }],
+    ['pis.redirect.confirmation', { service: 'bulk-payments', product: 'cross-border-credit-transfers', approach: 'redirect' }],
   ];
   for (const [id, cell] of cells) {
     it(`${id} in ${cell.service} / ${cell.approach}`, async () => {

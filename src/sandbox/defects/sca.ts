@@ -34,4 +34,8 @@ export const SCA = {
     description: 'The OTP of a finalised embedded authorisation is accepted a second time (200 finalised instead of 409).',
     caughtBy: ['sca.otp-single-use'],
   },
+  'confirmation-skipped': {
+    description: 'A high-value payment\'s redirect authorisation links confirmation and sends the PSU back with a confirmation code, but is already finalised when the PSU returns, before the TPP sent the code.',
+    caughtBy: ['sca.confirmation-required'],
+  },
 } as const satisfies Record<string, DefectDescription>;
