@@ -29,13 +29,32 @@ export interface RunningProxy {
   close(): Promise<{ exchanges: Exchange[]; findings: Finding[]; edges: ReturnType<ExchangeJudge['edges']> }>;
 }
 
-function forwardHeaders(raw: IncomingMessage['headers'], targetHost: string): HttpHeaders {
+/** A Host header that is a host name or IP literal with an optional port, nothing else. */
+const HOST_LIKE = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The request's headers as the client sent them, without those of its connection. */
+function receivedHeaders(raw: IncomingMessage['headers']): HttpHeaders {
   const out: HttpHeaders = {};
   for (const [k, v] of Object.entries(raw)) {
     if (v === undefined || HOP_BY_HOP.has(k)) continue;
     out[k] = Array.isArray(v) ? v.join(', ') : v;
   }
-  out['host'] = targetHost;
+  return out;
+}
+
+/**
+ * What goes to the bank: the client's headers, Host naming the bank, and the origin the client
+ * addressed in Forwarded (RFC 7239, appended to any the client sent) and X-Forwarded-Host /
+ * X-Forwarded-Proto (unless an earlier proxy set them), so that a bank that builds its links on
+ * them sends the TPP back through the proxy rather than around it.
+ */
+function forwardHeaders(received: HttpHeaders, targetHost: string, addressed: URL): HttpHeaders {
+  const out: HttpHeaders = { ...received, host: targetHost };
+  const proto = addressed.protocol.slice(0, -1);
+  const element = `host="${addressed.host}";proto=${proto}`;
+  out['forwarded'] = received['forwarded'] ? `${received['forwarded']}, ${element}` : element;
+  out['x-forwarded-host'] ??= addressed.host;
+  out['x-forwarded-proto'] ??= proto;
   return out;
 }
 
@@ -47,8 +66,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 /**
  * A validation proxy between a TPP application and a bank: every request is forwarded as it
- * came (only connection headers and Host change), the bank's answer goes back as it came, and
- * then, off the answer's path, the exchange is judged by every check and the lifecycle tracker.
+ * came (only connection headers and Host change, and Forwarded names the proxy), the bank's
+ * answer goes back as it came, and then, off the answer's path, the exchange is judged by every
+ * check and the lifecycle tracker, as the client made it: at the proxy's URL, with its headers.
  */
 export async function startValidationProxy(options: ProxyOptions): Promise<RunningProxy> {
   const target = new URL(options.target);
@@ -72,14 +92,24 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Runni
     });
   };
 
+  let ownOrigin = '';
+  /** The path at the bank: below the target's base path, unless the client already named it (a link the bank built). */
+  const upstreamPath = (path: string): string =>
+    basePath && (path === basePath || path.startsWith(`${basePath}/`) || path.startsWith(`${basePath}?`)) ? path : `${basePath}${path}`;
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const body = await readBody(req);
-    const url = `${target.origin}${basePath}${req.url ?? '/'}`;
-    const headers = forwardHeaders(req.headers, target.host);
+    const path = req.url ?? '/';
+    const url = `${target.origin}${upstreamPath(path)}`;
+    const received = receivedHeaders(req.headers);
+    // The exchange is recorded as the client made it (the URL it addressed, the headers it sent):
+    // the same traffic a run through the proxy records, and its HAR the same one again.
+    const addressed = new URL(`${received['host'] && HOST_LIKE.test(received['host']) ? `http://${received['host']}` : ownOrigin}${path}`);
+    const headers = forwardHeaders(received, target.host, addressed);
     const ex: Exchange = {
       id: randomUUID(),
-      request: { method: req.method ?? 'GET', url, headers, ...(body.length ? { body: body.toString('utf8') } : {}) },
+      request: { method: req.method ?? 'GET', url: addressed.toString(), headers: received, ...(body.length ? { body: body.toString('utf8') } : {}) },
       startedAt: new Date().toISOString(),
       durationMs: 0,
     };
@@ -111,8 +141,9 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Runni
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  ownOrigin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   return {
-    url: `http://${address.address}:${address.port}`,
+    url: ownOrigin,
     exchanges,
     findings,
     async close() {

@@ -4,6 +4,7 @@ import { type IncomingMessage, type RequestListener, type Server, type ServerRes
 import { createServer as createHttpsServer } from 'node:https';
 import type { RequestContext, SandboxEnv } from './context.js';
 import { ApiError, formatError, methodNotAllowed, resourceUnknown } from './errors.js';
+import { forwardedOrigin } from './forwarded.js';
 import { requireRequestId, validateOptionalHeaders } from './headers.js';
 import { authenticateBearer } from './oauth/bearer.js';
 import { JSON_ONLY, negotiate } from './negotiation.js';
@@ -68,8 +69,10 @@ function firstHeader(req: IncomingMessage, name: string): string | undefined {
 
 function baseUrl(env: SandboxEnv, req: IncomingMessage): string {
   if (env.publicUrl) return env.publicUrl.replace(/\/+$/, '');
-  const host = firstHeader(req, 'host');
-  const scheme = 'encrypted' in req.socket ? 'https' : 'http';
+  // Behind a proxy (the validation proxy among them), the links name the origin the client addressed.
+  const forwarded = forwardedOrigin(req);
+  const host = forwarded.host && HOST_HEADER.test(forwarded.host) ? forwarded.host : firstHeader(req, 'host');
+  const scheme = forwarded.proto ?? ('encrypted' in req.socket ? 'https' : 'http');
   return host && HOST_HEADER.test(host) ? `${scheme}://${host}` : env.fallbackBaseUrl;
 }
 

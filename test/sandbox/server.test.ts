@@ -69,6 +69,27 @@ describe('startSandbox', () => {
   });
 });
 
+describe('links behind a proxy', () => {
+  const consent = { access: { allPsd2: 'allAccounts' }, recurringIndicator: true, validUntil: '2099-01-01', frequencyPerDay: 4 };
+
+  it('name the origin a proxy in front says the client addressed (Forwarded, else X-Forwarded-Host/-Proto)', async () => {
+    const bank = await startSandbox();
+    try {
+      const client = new Client(bank.url);
+      const viaForwarded = await client.post('/v1/consents', { headers: { ...PSU_HEADERS, Forwarded: 'host="proxy.example:8081";proto=https, host=inner.example' }, json: consent });
+      expect(viaForwarded.headers.get('location')).toMatch(/^https:\/\/proxy\.example:8081\/v1\/consents\//);
+      expect(viaForwarded.json._links.scaRedirect.href).toMatch(/^https:\/\/proxy\.example:8081\/sca\//);
+      const viaX = await client.post('/v1/consents', { headers: { ...PSU_HEADERS, 'X-Forwarded-Host': '127.0.0.1:9999', 'X-Forwarded-Proto': 'http' }, json: consent });
+      expect(viaX.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:9999\/v1\/consents\//);
+      // A forwarded host that is no host name keeps the links on the Host the bank was addressed by.
+      const odd = await client.post('/v1/consents', { headers: { ...PSU_HEADERS, 'X-Forwarded-Host': 'evil.example/path' }, json: consent });
+      expect(odd.headers.get('location')!.startsWith(`${bank.url}/v1/consents/`)).toBe(true);
+    } finally {
+      await bank.close();
+    }
+  });
+});
+
 describe('sandbox request handling', () => {
   let bank: RunningSandbox;
   let client: Client;
