@@ -4,9 +4,10 @@
  * counterexample, the seed, the path and the replay command.
  */
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { CHECKS, Observations } from '../src/checks/index.js';
+import { CHECKS, Observations, type Finding } from '../src/checks/index.js';
 import type { Client } from '../src/http/client.js';
 import { loadProfile } from '../src/profile/load.js';
+import { PROPERTY_CHECKS } from '../src/properties/checks.js';
 import { propertiesFor } from '../src/properties/properties.js';
 import { replayCommand } from '../src/properties/replay.js';
 import { DEFAULT_PROPERTY_RUNS, PropertySuite, defaultSeed } from '../src/properties/run.js';
@@ -49,6 +50,31 @@ const planned = propertiesFor({
   roleClients: Object.fromEntries(Object.entries(run.identity?.roleClients ?? {}).map(([n, c]) => [n, c.roles])),
 });
 
+const PROPERTY_CHECK_IDS = new Set(PROPERTY_CHECKS.map((c) => c.id));
+
+/**
+ * The failure message: each property finding with its replay command; the exchange checks' findings
+ * (every generated case is judged, so one rule broken by the bank repeats case after case) once per
+ * check and operation, with how many exchanges broke it. The report keeps each of them.
+ */
+function failureLines(failing: readonly Finding[]): string[] {
+  const lines: string[] = [];
+  const repeats = new Map<string, { index: number; count: number; line: string }>();
+  for (const f of failing) {
+    const line = `${f.check}: ${f.message}${typeof f.evidence?.['replay'] === 'string' ? `\n  replay: ${f.evidence['replay']}` : ''}`;
+    if (PROPERTY_CHECK_IDS.has(f.check)) {
+      lines.push(line);
+      continue;
+    }
+    const key = `${f.check} ${f.operation ?? ''}`;
+    const seen = repeats.get(key);
+    if (seen) seen.count++;
+    else repeats.set(key, { index: lines.push(line) - 1, count: 1, line });
+  }
+  for (const { index, count, line } of repeats.values()) if (count > 1) lines[index] = `${line} (and ${count - 1} more exchanges)`;
+  return lines;
+}
+
 let suite: PropertySuite | undefined;
 const suiteNow = (): PropertySuite =>
   (suite ??= new PropertySuite({
@@ -82,7 +108,7 @@ describe(`properties (seed ${seed}, ${numRuns} runs each)`, () => {
       task.meta.xs2a = meta;
       if (result.state === 'not-applicable') return;
       const failing = result.findings.filter(isFailure);
-      if (failing.length) throw new NotConformant(failing.map((f) => `${f.check}: ${f.message}${typeof f.evidence?.['replay'] === 'string' ? `\n  replay: ${f.evidence['replay']}` : ''}`).join('\n'));
+      if (failing.length) throw new NotConformant(failureLines(failing).join('\n'));
     });
   }
 });

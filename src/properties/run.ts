@@ -1,6 +1,6 @@
 /**
  * Runs the properties: fast-check generates cases from a seed, each is sent through a Session
- * (so every exchange check judges it too), the answer is judged (judge.ts), and a failing
+ * (so every exchange check judges it too, and every finding of theirs is reported), the answer is judged (judge.ts), and a failing
  * property is shrunk to its smallest counterexample. Deterministic by seed: the same seed and
  * fast-check path replay the same counterexample. Side-effect free apart from the HTTP calls.
  */
@@ -149,16 +149,11 @@ export class PropertySuite {
     if (details.failed && !lastFailure) throw thrown instanceof Error ? thrown : new Error(`property ${property.name} failed without an answer to judge: ${String(thrown)}`);
 
     const all = [...sessions.values()];
+    for (const s of all) s.finish(); // the judgements that need the whole stream (an SCA the fixture carried through)
     const byId = new Map(all.flatMap((s) => s.exchanges).map((e) => [e.id, e]));
-    // The exchange checks judged every case; one finding per check and operation is kept, the rest repeat it.
-    const checkFindings: Finding[] = [];
-    const seen = new Set<string>();
-    for (const f of all.flatMap((s) => s.findings)) {
-      const key = `${f.check} ${f.operation ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      checkFindings.push(f);
-    }
+    // The exchange checks judged every case, the shrinking runs' too: each of their findings is kept
+    // with its exchange, as a proxy or a HAR check of the same traffic reports them.
+    const checkFindings: Finding[] = all.flatMap((s) => s.findings);
     const findings: Finding[] = [];
     let result: Partial<PropertyResult> = {};
     if (details.failed && lastFailure) {

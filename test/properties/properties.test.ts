@@ -57,6 +57,9 @@ describe('a counterexample', () => {
     expect(finding.evidence).toMatchObject({ seed: 1234, path: first!.path, replay: `replay header.psu-geo-location.invalid 1234 ${first!.path}` });
     const [again] = await propertiesAgainst({ defects: ['server-error-on-geo-location-form'] }, { only, seed: 1234, path: first!.path! });
     expect(again!.counterexample!.request.headers['psu-geo-location']).toBe(first!.counterexample!.request.headers['psu-geo-location']);
-    expect(again!.findings.map((f) => f.check)).toEqual(first!.findings.map((f) => f.check));
+    // The same rules broken; the first run also reports each shrinking step's exchange, the replay only the counterexample's.
+    const checks = (r: typeof first) => [...new Set(r!.findings.map((f) => f.check))];
+    expect(checks(again)).toEqual(checks(first));
+    expect(again!.findings.length).toBeLessThan(first!.findings.length);
   });
 });
