@@ -49,10 +49,18 @@ function spellings(secret: string): string[] {
   return [...new Set([secret, json, uri, form, uri.replace(/%20/g, '+')])].sort((a, b) => b.length - a.length);
 }
 
+/** A number where no digit touches it. */
+const standaloneNumber = (digits: string): RegExp => new RegExp(`(?<!\\d)${digits}(?!\\d)`, 'g');
+
 /** Replace every known secret value and every credential-bearing field in a text. */
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text.replace(pemPrivateKey, REDACTED).replace(jwt, REDACTED).replace(jsonField, `$1"${REDACTED}"`).replace(formField, `$1${REDACTED}`);
-  for (const s of secrets) if (s.length >= MIN_SECRET_LENGTH) for (const spelling of spellings(s)) out = out.split(spelling).join(REDACTED);
+  for (const s of secrets) {
+    if (s.length < MIN_SECRET_LENGTH) continue;
+    // A number (an OTP, a PIN) is replaced where it stands as a number, not inside a longer one (an IBAN, an id).
+    if (/^\d+$/.test(s)) out = out.replace(standaloneNumber(s), REDACTED);
+    else for (const spelling of spellings(s)) out = out.split(spelling).join(REDACTED);
+  }
   return out;
 }
 

@@ -33,6 +33,11 @@ describe('redaction', () => {
       expect(redacted).not.toMatch(/nted|pw|7/);
     }
   });
+  it('replaces a numeric secret (an OTP) where it stands as a number, not inside a longer one such as an IBAN', () => {
+    const text = '{"creditorAccount":{"iban":"DE25100900000013579004"},"text":"OTP 135790 refused","ref":"x135790"}';
+    expect(redactText(text, ['135790'])).toBe('{"creditorAccount":{"iban":"DE25100900000013579004"},"text":"OTP *** refused","ref":"x***"}');
+    expect(redactText('pin=1357&n=13579', ['1357'])).toBe('pin=***&n=13579');
+  });
   it('replaces PEM private keys, JWTs and OAuth fields wherever they are', () => {
     const pem = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIB0=\n-----END EC PRIVATE KEY-----';
     expect(redactText(`key: ${pem} end`, [])).toBe('key: *** end');

@@ -1,9 +1,12 @@
+import { REDACTED } from '../../http/redact.js';
 import { defineCheck, verdict } from '../check.js';
 import type { Learner } from '../learn.js';
 import { grantTypeOf, REDEEMED_CODES, requestForm } from './oauth-exchange.js';
 
+/** The code a token request redeems; none when redaction replaced it (a recorded HAR): *** names no code in particular. */
 function codeOf(ex: Parameters<typeof requestForm>[0]): string | undefined {
-  return grantTypeOf(ex) === 'authorization_code' ? (requestForm(ex)?.get('code') ?? undefined) : undefined;
+  const code = grantTypeOf(ex) === 'authorization_code' ? (requestForm(ex)?.get('code') ?? undefined) : undefined;
+  return code === REDACTED ? undefined : code;
 }
 
 export default defineCheck({
