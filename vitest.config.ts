@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two test files at a time even on a 2-core machine: the detection matrix runs in-process on one
+    // core while the CLI tests, which mostly wait on child processes, take turns on the other.
+    maxWorkers: 2,
     projects: [
       {
         test: {
