@@ -10,8 +10,8 @@ import { loadProfile } from '../src/profile/load.js';
 import { PROPERTY_CHECKS } from '../src/properties/checks.js';
 import { propertiesFor } from '../src/properties/properties.js';
 import { replayCommand } from '../src/properties/replay.js';
+import { propertyTestMeta } from '../src/properties/test-meta.js';
 import { DEFAULT_PROPERTY_RUNS, PropertySuite, defaultSeed } from '../src/properties/run.js';
-import type { ScenarioTestMeta } from '../src/report/test-meta.js';
 import { isFailure } from '../src/run/accepted.js';
 import { clientFor, roleClientsFor } from '../src/run/client-for.js';
 import '../src/run/config.js';
@@ -94,17 +94,7 @@ describe(`properties (seed ${seed}, ${numRuns} runs each)`, () => {
       const s = suiteNow();
       const result = await s.run(s.properties.find((p) => p.name === property.name)!);
       if (signal.aborted) return;
-      const meta: ScenarioTestMeta = {
-        scenario: key,
-        title: `Property ${property.name}`,
-        source: 'src/properties/properties.ts',
-        cell: {},
-        ...(result.notApplicable ? { notApplicable: result.notApplicable } : {}),
-        steps: [],
-        failures: [],
-        findings: result.findings,
-        exchanges: result.exchanges,
-      };
+      const meta = propertyTestMeta(property.name, result);
       task.meta.xs2a = meta;
       if (result.state === 'not-applicable') return;
       const failing = result.findings.filter(isFailure);

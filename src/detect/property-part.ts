@@ -2,8 +2,8 @@ import { CHECKS, Observations } from '../checks/index.js';
 import { propertiesFor } from '../properties/properties.js';
 import { replayCommand } from '../properties/replay.js';
 import { DEFAULT_PROPERTY_RUNS, PropertySuite, defaultSeed } from '../properties/run.js';
+import { propertyTestMeta } from '../properties/test-meta.js';
 import type { FinishedTest } from '../report/build.js';
-import type { ScenarioTestMeta } from '../report/test-meta.js';
 import { isFailure } from '../run/accepted.js';
 import { Session } from '../run/session.js';
 import type { PartOutcome, SuitePart } from './parts.js';
@@ -35,20 +35,9 @@ export const propertyPart: SuitePart = {
     for (const property of planned) {
       const started = performance.now();
       const result = await suite.run(suite.properties.find((p) => p.name === property.name)!);
-      const key = `properties/${property.name}`;
-      const meta: ScenarioTestMeta = {
-        scenario: key,
-        title: `Property ${property.name}`,
-        source: 'src/properties/properties.ts',
-        cell: {},
-        ...(result.notApplicable ? { notApplicable: result.notApplicable } : {}),
-        steps: [],
-        failures: [],
-        findings: result.findings,
-        exchanges: result.exchanges,
-      };
+      const meta = propertyTestMeta(property.name, result);
       const state = result.state === 'not-applicable' ? 'skipped' : result.findings.some(isFailure) ? 'failed' : 'passed';
-      tests.push({ name: `${key} > ${property.name}`, state, durationMs: performance.now() - started, errors: [], meta });
+      tests.push({ name: `${meta.scenario} > ${property.name}`, state, durationMs: performance.now() - started, errors: [], meta });
     }
     return { tests };
   },

@@ -11,6 +11,14 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** The PSU's login fields, shared by the SCA page and the OAuth authorisation page. */
+export function loginFields(psuId: string | undefined): string {
+  return `<label for="psuId">Online banking user</label>
+<input type="text" id="psuId" name="psuId" autocomplete="username" value="${escapeHtml(psuId ?? '')}">
+<label for="password">Password</label>
+<input type="password" id="password" name="password" autocomplete="current-password">`;
+}
+
 export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -55,10 +63,7 @@ ${rows}
 </table>
 ${error}<form method="post" action="${escapeHtml(m.formAction)}">
 <input type="hidden" name="token" value="${escapeHtml(m.formToken)}">
-<label for="psuId">Online banking user</label>
-<input type="text" id="psuId" name="psuId" autocomplete="username" value="${escapeHtml(m.psuId ?? '')}">
-<label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="current-password">
+${loginFields(m.psuId)}
 <div class="actions">
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="reject">Reject</button>

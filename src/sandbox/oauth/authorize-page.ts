@@ -1,5 +1,5 @@
 /** The PSU-facing page of the authorisation endpoint: log in, see what the TPP asks for, approve or deny. */
-import { escapeHtml, layout } from '../redirect-pages.js';
+import { escapeHtml, layout, loginFields } from '../redirect-pages.js';
 
 export interface AuthorizePageModel {
   clientId: string;
@@ -27,10 +27,7 @@ ${rows}
 </table>
 ${error}<form method="post" action="${escapeHtml(m.formAction)}">
 ${hidden}
-<label for="psuId">Online banking user</label>
-<input type="text" id="psuId" name="psuId" autocomplete="username" value="${escapeHtml(m.psuId ?? '')}">
-<label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="current-password">
+${loginFields(m.psuId)}
 <div class="actions">
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny">Deny</button>
