@@ -5,15 +5,28 @@ import { UsageError } from '../cli/usage.js';
 import { compareSpecs, type Deviation } from './compare.js';
 import { LintInputError, readOpenApi } from './openapi-doc.js';
 
+const headOf = (d: Deviation): string => `${d.operation}${d.operationId ? ` (${d.operationId})` : ''}`;
+const lineOf = (d: Deviation): string => `${d.kind.padEnd(18)} ${d.where ? `${d.where}: ` : ''}${d.message}`;
+
+/**
+ * The deviations for a person: one that recurs on several operations (an enum every payment
+ * path shares) is listed once with the operations it is on; the others under their operation.
+ */
 function text(spec: string, core: string, deviations: Deviation[]): string {
   if (deviations.length === 0) return `${spec}: no deviation from ${core}\n`;
   const lines = [`${spec}: ${deviations.length} deviation${deviations.length > 1 ? 's' : ''} from ${core}`];
+  const byLine = new Map<string, Deviation[]>();
+  for (const d of deviations) byLine.set(lineOf(d), [...(byLine.get(lineOf(d)) ?? []), d]);
+  for (const [line, group] of byLine) {
+    if (group.length < 2) continue;
+    lines.push(`on ${group.length} operations:`, `  ${line}`, ...group.map((d) => `    ${headOf(d)}`));
+  }
   let last = '';
   for (const d of deviations) {
-    const head = `${d.operation}${d.operationId ? ` (${d.operationId})` : ''}`;
-    if (head !== last) lines.push(head);
-    last = head;
-    lines.push(`  ${d.kind.padEnd(18)} ${d.where ? `${d.where}: ` : ''}${d.message}`);
+    if (byLine.get(lineOf(d))!.length > 1) continue;
+    if (headOf(d) !== last) lines.push(headOf(d));
+    last = headOf(d);
+    lines.push(`  ${lineOf(d)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -62,6 +62,12 @@ describe('lint: a bank OpenAPI against the NextGenPSD2 core', () => {
     const bank = await cli(['lint', join(packageRoot(), 'specs', 'bank-variant', 'openapi.yaml'), '--format', 'json']);
     expect(bank.code).toBe(1);
     expect(JSON.parse(bank.stdout).deviations.length).toBeGreaterThan(4);
+    // As text, the product enum every payment path shares is listed once, with the operations it is on.
+    const text = await cli(['lint', join(packageRoot(), 'specs', 'bank-variant', 'openapi.yaml')]);
+    expect(text.code).toBe(1);
+    expect(text.stdout.match(/enum-changed/g)).toHaveLength(1);
+    expect(text.stdout).toContain('on 12 operations:');
+    expect(text.stdout).toMatch(/on 4 operations:\n  operation-added .*\n    GET \/v1\/products \(getProducts\)/);
     const official = await cli(['lint', OFFICIAL, '--core', bundled.spec()]);
     expect([official.code, official.stdout]).toEqual([0, `${OFFICIAL}: no deviation from ${bundled.spec()}\n`]);
     const broken = join(mkdtempSync(join(tmpdir(), 'xs2a-lint-')), 'broken.yaml');
