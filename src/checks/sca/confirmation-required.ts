@@ -7,18 +7,12 @@
 import { defineCheck, verdict } from '../check.js';
 import type { Learner } from '../learn.js';
 import { topic } from '../observations.js';
-import { isObject, linkHref } from './sca-facts.js';
+import { authorisationIdInHref, authorisationIdInPath, isObject, linkHref } from './sca-facts.js';
 
 /** The confirmation link of an authorisation, by authorisationId. */
 export const CONFIRMATION_LINKED = topic<string>('sca-confirmation-linked');
 /** Authorisations the TPP sent a confirmation code to, by authorisationId. */
 export const CONFIRMATION_SENT = topic<true>('sca-confirmation-sent');
-
-/** The authorisationId in the path of an authorisation link. */
-function idInHref(href: string): string | undefined {
-  const m = /\/(?:authorisations|cancellation-authorisations)\/([^/?#]+)/.exec(href);
-  return m ? decodeURIComponent(m[1]!) : undefined;
-}
 
 const sendsCode = (body: unknown): boolean => isObject(body) && typeof body['confirmationCode'] === 'string';
 
@@ -29,7 +23,7 @@ export default defineCheck({
   description: 'An authorisation the bank linked a confirmation for is not reported finalised before the TPP sent the confirmation code.',
   appliesTo: (ex, ctx) => {
     const status = ex.response?.status ?? 0;
-    const id = ctx.match?.pathParams['authorisationId'] ?? ctx.match?.pathParams['cancellationId'];
+    const id = authorisationIdInPath(ctx);
     return (
       status >= 200 &&
       status < 300 &&
@@ -41,7 +35,7 @@ export default defineCheck({
     );
   },
   judge(_ex, ctx) {
-    const id = (ctx.match?.pathParams['authorisationId'] ?? ctx.match?.pathParams['cancellationId'])!;
+    const id = authorisationIdInPath(ctx)!;
     if (ctx.observations.get(CONFIRMATION_SENT, id)) return [];
     const link = ctx.observations.get(CONFIRMATION_LINKED, id);
     return [verdict(`authorisation ${id} is reported finalised, but the bank linked confirmation (${link}) and no confirmation code was sent to it yet`, { authorisationId: id, confirmation: link })];
@@ -50,11 +44,11 @@ export default defineCheck({
 
 /** Remembers the confirmation links the bank gave and the authorisations the TPP sent a code to (whatever the answer). */
 export const learnConfirmation: Learner = (ex, ctx, store) => {
-  const target = ctx.match?.pathParams['authorisationId'] ?? ctx.match?.pathParams['cancellationId'];
+  const target = authorisationIdInPath(ctx);
   if (ex.request.method === 'PUT' && target && sendsCode(ctx.requestJson)) store.set(CONFIRMATION_SENT, target, true);
   const status = ex.response?.status ?? 0;
   if (status < 200 || status > 299) return;
   const link = linkHref(ctx.responseJson, 'confirmation');
-  const linked = link ? idInHref(link) : undefined;
+  const linked = link ? authorisationIdInHref(link) : undefined;
   if (link && linked) store.set(CONFIRMATION_LINKED, linked, link);
 };

@@ -32,13 +32,23 @@ export function linkHref(body: unknown, name: string): string | undefined {
 
 /** The authorisation an exchange is about: its path's authorisationId, else the answer's authorisationId or scaStatus link. */
 export function authorisationIdOf(ctx: CheckContext): string | undefined {
-  const fromPath = ctx.match?.pathParams['authorisationId'] ?? ctx.match?.pathParams['cancellationId'];
+  const fromPath = authorisationIdInPath(ctx);
   if (fromPath) return fromPath;
   const body = ctx.responseJson;
   const id = isObject(body) ? body['authorisationId'] : undefined;
   if (typeof id === 'string' && id !== '') return id;
   const href = linkHref(body, 'scaStatus');
-  const m = href ? /\/(?:authorisations|cancellation-authorisations)\/([^/?#]+)/.exec(href) : null;
+  return href ? authorisationIdInHref(href) : undefined;
+}
+
+/** The authorisationId (or cancellation's) of the operation's path, when it names one. */
+export function authorisationIdInPath(ctx: CheckContext): string | undefined {
+  return ctx.match?.pathParams['authorisationId'] ?? ctx.match?.pathParams['cancellationId'];
+}
+
+/** The authorisationId in the path of an authorisation link. */
+export function authorisationIdInHref(href: string): string | undefined {
+  const m = /\/(?:authorisations|cancellation-authorisations)\/([^/?#]+)/.exec(href);
   return m ? decodeURIComponent(m[1]!) : undefined;
 }
 
